@@ -1,0 +1,77 @@
+// The one interface every pack implements to expose a problem to the engine.
+// A problem's program is an ES module whose EVOLVE-BLOCK regions may change; the program's
+// exported `run(input)` returns plain data, and the problem's `verify` scores that data alone.
+
+export type Direction = 'max' | 'min';
+
+export interface MetricSpec {
+  name: string;
+  direction: Direction;
+  /** What the metric measures and its unit. */
+  description: string;
+}
+
+/** A MAP-Elites axis read from `Verdict.features[name]`; values outside [min, max] are clamped. */
+export interface DescriptorSpec {
+  name: string;
+  min: number;
+  max: number;
+  bins: number;
+  description?: string;
+}
+
+/** One step of an evaluation cascade: cheap stages first, later ones only above a threshold. */
+export interface CascadeStage {
+  name: string;
+  /** Passed to the program's `run(input)`; must be JSON data. */
+  input: unknown;
+  /** Candidates whose primary metric at this stage is worse than this stop here (rejected). */
+  threshold?: number;
+  /** Wall-clock limit for this stage; defaults to the problem's `timeoutMs`. */
+  timeoutMs?: number;
+}
+
+export interface Verdict {
+  valid: boolean;
+  /** Why the output was rejected (required when `valid` is false). */
+  reason?: string;
+  /** Metric values computed by the verifier from the output data (never taken from the program). */
+  metrics: Record<string, number>;
+  /** Behaviour descriptors for MAP-Elites, keyed by `DescriptorSpec.name`. */
+  features?: Record<string, number>;
+}
+
+export interface Problem {
+  /** Stable identifier used on the command line, e.g. `circle_packing_square_26`. */
+  id: string;
+  /** Other names accepted on the command line. */
+  aliases?: string[];
+  /** The pack that provides it, e.g. `math`. */
+  pack: string;
+  title: string;
+  /** What is optimised, in which direction and units; shown to users and to language models. */
+  description: string;
+  /** JavaScript ES module source with `// EVOLVE-BLOCK-START` … `// EVOLVE-BLOCK-END` regions and an exported `run(input)`. */
+  initialProgram: string;
+  metrics: MetricSpec[];
+  /** Name of the metric that ranks programs; must be in `metrics`. */
+  primaryMetric: string;
+  /** Cascade stages; when absent the program runs once with input `null`. */
+  stages?: CascadeStage[];
+  descriptors: DescriptorSpec[];
+  /** Default wall-clock limit per stage (ms). */
+  timeoutMs?: number;
+  /** Default memory limit for the candidate process (MiB). */
+  memoryMb?: number;
+  /**
+   * Scores the program's output data. Must be deterministic and must not trust any value the
+   * program computed about itself: recompute every metric from the data.
+   * `stage` is the cascade stage that produced the output (null when there are no stages).
+   */
+  verify(output: unknown, stage: CascadeStage | null): Verdict;
+}
+
+/** Shorthand for a rejected output. */
+export function reject(reason: string): Verdict {
+  return { valid: false, reason, metrics: {} };
+}
