@@ -29,11 +29,18 @@ export interface Proposal {
   summary?: string;
   /** Stored with the candidate (e.g. prompt, response, model, usage, step size). Must be JSON data. */
   data?: Record<string, unknown>;
+  /** Set when no usable change came back (malformed answer, refusal): recorded as a failed diff. */
+  error?: string;
 }
 
 export interface Mutator {
   readonly name: string;
   propose(ctx: MutationContext): Promise<Proposal>;
+  /** A fixed parent for candidate `seq` (replayed histories); undefined lets the database choose. */
+  parentFor?(seq: number): number | undefined;
   /** Called after the child is scored, so adaptive mutators can learn (bandits, step sizes). */
   observe?(child: CandidateRecord, parent: CandidateRecord): void;
 }
+
+/** Thrown by a mutator to end the run gracefully (budget spent, replay exhausted, endpoint dead). */
+export class StopRun extends Error {}

@@ -1,4 +1,6 @@
 import type { Problem } from '../../../engine/problem.js';
+import { rosenbrock } from './rosenbrock.js';
+import { sineApproximation } from './sine-approximation.js';
 
-/** Engine problems this pack provides. */
-export const problems: Problem[] = [];
+/** Small, fast problems for demos and tests of the engine itself. */
+export const problems: Problem[] = [rosenbrock, sineApproximation];

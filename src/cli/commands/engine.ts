@@ -1,0 +1,225 @@
+// The engine's subcommands: problems, run, resume, best, eval, doctor.
+import type { Command } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { evolve, type RunSummary } from '../../engine/controller.js';
+import { mergeConfig, type RunConfig } from '../../engine/config.js';
+import { evaluateProgram } from '../../engine/evaluator.js';
+import { detectIsolation } from '../../engine/sandbox/isolation.js';
+import { openSqliteStore, SCHEMA_VERSION } from '../../engine/store/sqlite-store.js';
+import type { RunStore } from '../../engine/store/store.js';
+import { allProblems } from '../../packs/registry.js';
+import { action, printJson, UsageError } from '../errors.js';
+import { endProgress, progressPrinter } from '../progress.js';
+import { reverifyInFreshProcess } from '../reverify.js';
+import { buildConfig, createMutator, problemOrExit, type RunFlags } from '../run-setup.js';
+
+const STORE_FILE = 'run.db';
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-');
+}
+
+function openRun(runDir: string): RunStore {
+  const file = join(runDir, STORE_FILE);
+  if (!existsSync(file)) throw new UsageError(`${runDir} is not a run directory (no ${STORE_FILE} in it)`);
+  return openSqliteStore(file);
+}
+
+/** Ctrl-C once: finish in-flight candidates; twice: abandon them. */
+function interruptSignals(quiet: boolean): { stop: AbortController; abort: AbortController; dispose: () => void } {
+  const stop = new AbortController();
+  const abort = new AbortController();
+  const onSignal = () => {
+    if (!stop.signal.aborted) {
+      if (!quiet) process.stderr.write('\nevolab: stopping after the candidates in flight (Ctrl-C again to abandon them)\n');
+      stop.abort();
+    } else abort.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return { stop, abort, dispose: () => { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); } };
+}
+
+async function execute(store: RunStore, config: RunConfig, json: boolean, runDir: string): Promise<void> {
+  const meta = store.meta()!;
+  const problem = problemOrExit(meta.problemId);
+  const mutator = await createMutator(config);
+  const signals = interruptSignals(json);
+  let summary: RunSummary;
+  try {
+    summary = await evolve({
+      problem,
+      store,
+      config,
+      mutator,
+      stop: signals.stop.signal,
+      abort: signals.abort.signal,
+      onProgress: progressPrinter(problem.id, !json),
+    });
+  } finally {
+    signals.dispose();
+    endProgress();
+  }
+  let reverified: boolean | null = null;
+  if (summary.best) {
+    const rec = store.get(summary.best.seq)!;
+    const verdict = await reverifyInFreshProcess(problem.id, rec.output);
+    reverified = verdict.valid && verdict.metrics[problem.primaryMetric] === summary.best.score;
+  }
+  store.close();
+  const result = { runDir, ...summary, best: summary.best ? { ...summary.best, reverified } : null };
+  if (json) printJson(result);
+  else {
+    const b = result.best;
+    process.stdout.write(
+      `${problem.id}: ${summary.candidates} candidates, ${summary.evaluations} evaluated, ${summary.valid} valid, ` +
+        `${summary.cacheHits} cache hits, ${summary.failedDiffs} failed diffs; stopped by ${summary.stoppedBy}` +
+        (summary.message ? ` (${summary.message})` : '') + '\n' +
+        (b ? `best ${problem.primaryMetric} = ${b.score} (#${b.seq}, ${b.hash.slice(0, 12)}; re-verified in a fresh process: ${b.reverified ? 'yes' : 'NO'})\n` : '') +
+        `run directory: ${runDir}  (evolab best ${runDir})\n`,
+    );
+  }
+  if (result.best && result.best.reverified === false) process.exitCode = 1;
+}
+
+export function register(program: Command): void {
+  program
+    .command('problems')
+    .description('list the problems every pack provides')
+    .option('--json', 'print JSON')
+    .action(action((opts: { json?: boolean }) => {
+      const list = allProblems().map((p) => ({
+        id: p.id,
+        aliases: p.aliases ?? [],
+        pack: p.pack,
+        title: p.title,
+        primaryMetric: p.primaryMetric,
+        direction: p.metrics.find((m) => m.name === p.primaryMetric)?.direction,
+        description: p.description,
+      }));
+      if (opts.json) printJson(list);
+      else for (const p of list) process.stdout.write(`${p.id.padEnd(34)} ${p.pack.padEnd(14)} ${p.direction} ${p.primaryMetric.padEnd(14)} ${p.title}\n`);
+    }));
+
+  program
+    .command('run <problem>')
+    .description('start an evolution run')
+    .option('--iterations <n>', 'candidates to generate after the initial program')
+    .option('--time <seconds>', 'wall-clock budget for this invocation')
+    .option('--workers <n>', 'concurrent evaluations (default: CPU count)')
+    .option('--seed <s>', 'random seed (same seed and --workers 1 give the same history)')
+    .option('--plateau <n>', 'stop after n candidates without a new best')
+    .option('--mutator <kind>', 'offline | replay')
+    .option('--replay <file>', 'JSONL file of changes for --mutator replay')
+    .option('--out <dir>', 'run directory (default runs/<problem>-<timestamp>)')
+    .option('--config <file>', 'YAML or JSON file with the same settings')
+    .option('--json', 'print a JSON summary at the end')
+    .action(action(async (id: string, opts: RunFlags & { out?: string; json?: boolean }) => {
+      const problem = problemOrExit(id);
+      const config = buildConfig(opts);
+      const runDir = resolve(opts.out ?? join('runs', `${problem.id}-${timestamp()}`));
+      if (existsSync(join(runDir, STORE_FILE))) throw new UsageError(`--out ${runDir} already holds a run (use \`evolab resume ${runDir}\`)`);
+      const store = openSqliteStore(join(runDir, STORE_FILE));
+      store.create({ problemId: problem.id, seed: config.seed, config: config as unknown as Record<string, unknown>, createdAt: new Date().toISOString(), schema: SCHEMA_VERSION });
+      await execute(store, config, opts.json === true, runDir);
+    }));
+
+  program
+    .command('resume <runDir>')
+    .description('continue a stopped or killed run from its store')
+    .option('--iterations <n>', 'more candidates to generate (default: up to the original target)')
+    .option('--workers <n>', 'concurrent evaluations')
+    .option('--time <seconds>', 'wall-clock budget for this invocation')
+    .option('--json', 'print a JSON summary at the end')
+    .action(action(async (dir: string, opts: { iterations?: string; workers?: string; time?: string; json?: boolean }) => {
+      const runDir = resolve(dir);
+      const store = openRun(runDir);
+      const meta = store.meta();
+      if (!meta) throw new UsageError(`${runDir}: the store holds no run metadata`);
+      let config = mergeConfig(meta.config as unknown as RunConfig, {});
+      const last = store.lastCheckpoint()?.seq ?? 0;
+      const more = opts.iterations === undefined ? undefined : buildConfig({ iterations: opts.iterations }).iterations;
+      if (more !== undefined) config = { ...config, iterations: last + more };
+      if (opts.workers !== undefined) config = { ...config, workers: buildConfig({ workers: opts.workers }).workers };
+      config = { ...config, timeSeconds: opts.time === undefined ? null : buildConfig({ time: opts.time }).timeSeconds };
+      store.updateConfig(config as unknown as Record<string, unknown>);
+      await execute(store, config, opts.json === true, runDir);
+    }));
+
+  program
+    .command('best <runDir>')
+    .description("print a run's best program and its metrics")
+    .option('--json', 'print JSON')
+    .action(action((dir: string, opts: { json?: boolean }) => {
+      const store = openRun(resolve(dir));
+      const meta = store.meta();
+      const all = store.all().filter((r) => r.status === 'valid');
+      store.close();
+      if (!meta || all.length === 0) throw new Error(`${dir}: no valid program stored yet`);
+      const problem = problemOrExit(meta.problemId);
+      const b = all.reduce((x, y) => (y.fitness > x.fitness ? y : x));
+      const out = { problem: problem.id, seq: b.seq, hash: b.hash, score: b.metrics[problem.primaryMetric], metrics: b.metrics, generation: b.generation, source: b.source };
+      if (opts.json) printJson(out);
+      else process.stdout.write(`# ${problem.id}: best ${problem.primaryMetric} = ${out.score} (#${b.seq}, generation ${b.generation}, ${b.hash.slice(0, 12)})\n# metrics ${JSON.stringify(b.metrics)}\n${b.source}`);
+    }));
+
+  program
+    .command('eval <problem> <programFile>')
+    .description('evaluate one program file through the sandbox and verifier')
+    .option('--timeout <ms>', "wall-clock limit per stage (default: the problem's)")
+    .option('--memory <mb>', "memory limit (default: the problem's)")
+    .option('--json', 'print JSON')
+    .action(action(async (id: string, file: string, opts: { json?: boolean; timeout?: string; memory?: string }) => {
+      const base = problemOrExit(id);
+      const positive = (flag: string, v: string | undefined, min: number) => {
+        if (v === undefined) return undefined;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected an integer ≥ ${min}, got ${JSON.stringify(v)}`);
+        return n;
+      };
+      const timeoutMs = positive('--timeout', opts.timeout, 1);
+      const memoryMb = positive('--memory', opts.memory, 16);
+      const problem = { ...base, timeoutMs: timeoutMs ?? base.timeoutMs, memoryMb: memoryMb ?? base.memoryMb, stages: base.stages?.map((st) => ({ ...st, timeoutMs: timeoutMs ?? st.timeoutMs })) };
+      let source: string;
+      try {
+        source = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new UsageError(`cannot read program file ${file}: ${(e as Error).message}`);
+      }
+      const ev = await evaluateProgram(problem, source);
+      const out = { problem: problem.id, status: ev.status, valid: ev.status === 'valid', score: ev.status === 'valid' ? ev.metrics[problem.primaryMetric] : null, metrics: ev.metrics, reason: ev.reason, stages: ev.stages, runMs: ev.runMs, logTail: ev.stderrTail };
+      if (opts.json) printJson(out);
+      else if (ev.status === 'valid') process.stdout.write(`valid: ${problem.primaryMetric} = ${out.score}\nmetrics ${JSON.stringify(ev.metrics)}\n`);
+      else process.stdout.write(`${ev.status}: ${ev.reason}\n`);
+    }));
+
+  program
+    .command('doctor')
+    .description('show which sandbox isolation features are active on this machine')
+    .option('--json', 'print JSON')
+    .action(action((opts: { json?: boolean }) => {
+      const iso = detectIsolation();
+      const out = {
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        permissionModel: iso.permissionFlag ?? 'unavailable',
+        networkNamespace: iso.networkNamespace,
+        memoryWatchdog: iso.procRss ? '/proc RSS and data-segment watchdog + V8 heap limit' : 'V8 heap limit only',
+        processGroupKill: iso.processGroups,
+        environment: 'whitelist (LANG, LC_ALL, TZ)',
+        codeGeneration: 'eval/new Function disabled; no imports; fresh V8 context',
+      };
+      if (opts.json) printJson(out);
+      else {
+        const line = (k: string, v: unknown, ok: boolean) => process.stdout.write(`${ok ? 'ok  ' : 'WARN'} ${k.padEnd(18)} ${String(v)}\n`);
+        line('node', out.node, true);
+        line('permission model', out.permissionModel, iso.permissionFlag !== null);
+        line('network', iso.networkNamespace ? 'empty network namespace (unshare -n)' : 'not isolated by the OS (no imports or fetch inside programs)', iso.networkNamespace);
+        line('memory', out.memoryWatchdog, iso.procRss);
+        line('kill', iso.processGroups ? 'whole process group' : 'single process', iso.processGroups);
+        line('environment', out.environment, true);
+        line('code', out.codeGeneration, true);
+      }
+    }));
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// The `evolab` command.
+import { Command, CommanderError } from 'commander';
+import { register as registerEngine } from './commands/engine.js';
+import { EXIT_USAGE } from './errors.js';
+import { reverifyMain } from './reverify.js';
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '__reverify') return reverifyMain();
+  const program = new Command('evolab')
+    .description('evolutionary discovery for the mathematics of neural networks and circuits')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerEngine(program);
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_USAGE;
+      return;
+    }
+    throw e;
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`evolab: ${(e as Error).stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,113 @@
+// Evaluates one program: runs each cascade stage in the sandbox, scores the output with the
+// problem's verifier (in this process, on the data alone), and stops early below a threshold.
+import type { CascadeStage, Problem, Verdict } from './problem.js';
+import type { CandidateStatus, StageResult } from './candidate.js';
+import { DEFAULT_LIMITS, runInSandbox, type SandboxLimits } from './sandbox/sandbox.js';
+
+export interface Evaluation {
+  status: Extract<CandidateStatus, 'valid' | 'invalid' | 'crashed'>;
+  metrics: Record<string, number>;
+  features: Record<string, number>;
+  fitness: number;
+  reason: string | null;
+  stderrTail: string;
+  stages: StageResult[];
+  output: unknown;
+  runMs: number;
+  verifyMs: number;
+}
+
+export function primaryDirection(problem: Problem): 'max' | 'min' {
+  const spec = problem.metrics.find((m) => m.name === problem.primaryMetric);
+  if (!spec) throw new Error(`problem ${problem.id}: primary metric ${problem.primaryMetric} is not among its metrics`);
+  return spec.direction;
+}
+
+/** The primary metric oriented so that larger is better. */
+export function fitnessOf(problem: Problem, metrics: Record<string, number>): number {
+  const v = metrics[problem.primaryMetric];
+  if (typeof v !== 'number' || Number.isNaN(v)) return NaN;
+  return primaryDirection(problem) === 'max' ? v : -v;
+}
+
+/** Calls the verifier defensively: an exception or a malformed verdict becomes a rejection. */
+export function safeVerify(problem: Problem, output: unknown, stage: CascadeStage | null): Verdict {
+  let v: Verdict;
+  try {
+    v = problem.verify(output, stage);
+  } catch (e) {
+    return { valid: false, reason: `verifier error: ${(e as Error).message}`, metrics: {} };
+  }
+  if (!v || typeof v.valid !== 'boolean') return { valid: false, reason: 'verifier returned no verdict', metrics: {} };
+  if (v.valid) {
+    const value = v.metrics?.[problem.primaryMetric];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      return { valid: false, reason: `primary metric ${problem.primaryMetric} is ${value}, not a finite number`, metrics: v.metrics ?? {} };
+    }
+  }
+  return v;
+}
+
+function passes(problem: Problem, stage: CascadeStage, metrics: Record<string, number>): boolean {
+  if (stage.threshold === undefined) return true;
+  const v = metrics[problem.primaryMetric];
+  return primaryDirection(problem) === 'max' ? v >= stage.threshold : v <= stage.threshold;
+}
+
+export function limitsFor(problem: Problem, stage: CascadeStage | null, base: SandboxLimits = DEFAULT_LIMITS): SandboxLimits {
+  return {
+    timeoutMs: stage?.timeoutMs ?? problem.timeoutMs ?? base.timeoutMs,
+    memoryMb: problem.memoryMb ?? base.memoryMb,
+    maxOutputBytes: base.maxOutputBytes,
+  };
+}
+
+export async function evaluateProgram(
+  problem: Problem,
+  source: string,
+  base: SandboxLimits = DEFAULT_LIMITS,
+  signal?: AbortSignal,
+): Promise<Evaluation> {
+  const stages: (CascadeStage | null)[] = problem.stages && problem.stages.length ? problem.stages : [null];
+  const results: StageResult[] = [];
+  let runMs = 0;
+  let verifyMs = 0;
+  let log = '';
+  let last: { verdict: Verdict; output: unknown } | null = null;
+  for (const stage of stages) {
+    const name = stage?.name ?? 'main';
+    const ran = await runInSandbox(source, stage?.input ?? null, limitsFor(problem, stage, base), signal);
+    runMs += ran.wallMs;
+    log = ran.logTail;
+    if (!ran.ok) {
+      results.push({ stage: name, valid: false, reason: ran.reason, metrics: {}, ms: ran.wallMs });
+      return { status: 'crashed', metrics: {}, features: {}, fitness: NaN, reason: `stage ${name}: ${ran.reason}`, stderrTail: log, stages: results, output: null, runMs, verifyMs };
+    }
+    const t0 = performance.now();
+    const verdict = safeVerify(problem, ran.output, stage);
+    const ms = performance.now() - t0;
+    verifyMs += ms;
+    results.push({ stage: name, valid: verdict.valid, reason: verdict.reason, metrics: verdict.metrics ?? {}, ms: ran.wallMs + ms });
+    if (!verdict.valid) {
+      return { status: 'invalid', metrics: verdict.metrics ?? {}, features: {}, fitness: NaN, reason: `stage ${name}: ${verdict.reason ?? 'rejected'}`, stderrTail: log, stages: results, output: ran.output, runMs, verifyMs };
+    }
+    last = { verdict, output: ran.output };
+    if (stage && !passes(problem, stage, verdict.metrics)) {
+      const v = verdict.metrics[problem.primaryMetric];
+      return { status: 'invalid', metrics: verdict.metrics, features: verdict.features ?? {}, fitness: NaN, reason: `stage ${name}: ${problem.primaryMetric} ${v} did not reach the threshold ${stage.threshold}`, stderrTail: log, stages: results, output: ran.output, runMs, verifyMs };
+    }
+  }
+  const verdict = last!.verdict;
+  return {
+    status: 'valid',
+    metrics: verdict.metrics,
+    features: verdict.features ?? {},
+    fitness: fitnessOf(problem, verdict.metrics),
+    reason: null,
+    stderrTail: log,
+    stages: results,
+    output: last!.output,
+    runMs,
+    verifyMs,
+  };
+}

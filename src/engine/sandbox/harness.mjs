@@ -1,0 +1,99 @@
+// Runs one candidate program inside the sandboxed child process.
+// argv: [node, harness, programFile]; stdin: the stage input as JSON; fd 3: the result channel.
+//
+// The program is plain JavaScript that exports run(input). It is evaluated in a fresh V8 context
+// holding only JavaScript built-ins: no process, require, import(), fetch, timers, eval or
+// new Function. This layer sits inside the process-level limits (permission model, scrubbed
+// environment, network namespace, kill on timeout/memory/output) that the parent enforces.
+import { readFileSync, writeSync } from 'node:fs';
+import vm from 'node:vm';
+
+const CHANNEL = 3;
+const LOG_CAP = 64 * 1024;
+const stringify = JSON.stringify;
+
+for (const name of ['getBuiltinModule', 'dlopen', 'binding', '_linkedBinding']) {
+  try { Object.defineProperty(process, name, { value: undefined, configurable: false, writable: false }); } catch { /* ignore */ }
+}
+
+function send(message) {
+  const bytes = Buffer.from(stringify(message) + '\n');
+  let off = 0;
+  while (off < bytes.length) {
+    try {
+      off += writeSync(CHANNEL, bytes, off, bytes.length - off);
+    } catch (e) {
+      if (e && e.code === 'EAGAIN') continue;
+      throw e;
+    }
+  }
+}
+
+// `export function run` / `export const run = …` become plain declarations; other exports are refused.
+function toScript(source) {
+  const stripped = source.replace(/^(\s*)export\s+(?=(?:async\s+)?function\b|const\b|let\b|var\b|class\b)/gm, '$1');
+  if (/^\s*export\b/m.test(stripped)) {
+    throw new Error('only `export function run(input)` (or `export const run = …`) is supported; found another export form');
+  }
+  return `${stripped}\n;(typeof run === 'function' ? run : undefined);`;
+}
+
+// Built inside the context so no object from this realm (whose constructors would lead back to
+// process) is reachable from candidate code. Non-finite numbers are tagged so the verifier can
+// name them; typed arrays become plain arrays.
+const PRELUDE = `(() => {
+  const logs = []; let size = 0; let dropped = 0;
+  const fmt = (a) => a.map((x) => { try { return typeof x === 'string' ? x : JSON.stringify(x); } catch { return String(x); } }).join(' ');
+  const push = (a) => { const s = fmt(a); if (size + s.length > ${LOG_CAP}) { dropped += s.length; return; } size += s.length + 1; logs.push(s); };
+  globalThis.console = { log: (...a) => push(a), info: (...a) => push(a), warn: (...a) => push(a), error: (...a) => push(a), debug: (...a) => push(a) };
+  const encode = (v, depth) => {
+    if (depth > 64) throw new Error('output nests deeper than 64 levels');
+    if (typeof v === 'number') return Number.isFinite(v) ? v : { $num: String(v) };
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+    if (typeof v === 'undefined') return null;
+    if (typeof v === 'bigint') return { $bigint: String(v) };
+    if (ArrayBuffer.isView(v) || Array.isArray(v)) { const o = []; for (let i = 0; i < v.length; i++) o.push(encode(v[i], depth + 1)); return o; }
+    if (typeof v === 'object') { const o = {}; for (const k of Object.keys(v)) o[k] = encode(v[k], depth + 1); return o; }
+    throw new Error('output contains a ' + typeof v + ', which is not data');
+  };
+  const stringify = JSON.stringify;
+  return {
+    logs: () => logs.join('\\n') + (dropped ? '\\n[' + dropped + ' characters of console output dropped]' : ''),
+    serialise: (v) => stringify(encode(v, 0)),
+  };
+})()`;
+
+function fail(kind, error, tools) {
+  const message = error && error.stack ? String(error.stack) : String(error);
+  if (tools) { try { process.stderr.write(String(tools.logs()).slice(-LOG_CAP)); } catch { /* ignore */ } }
+  send({ ok: false, kind, error: message.slice(0, 4000) });
+  process.exitCode = 1;
+}
+
+let text = '';
+process.stdin.setEncoding('utf8');
+for await (const chunk of process.stdin) text += chunk;
+
+const context = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: true } });
+const tools = vm.runInContext(PRELUDE, context);
+let run;
+try {
+  // The input is parsed inside the context so it carries the context's own prototypes.
+  vm.runInContext(`globalThis.__input = JSON.parse(${stringify(text === '' ? 'null' : text)});`, context);
+  run = vm.runInContext(toScript(readFileSync(process.argv[2], 'utf8')), context, { filename: 'program.js' });
+  if (typeof run !== 'function') throw new Error('the program does not export a function run(input)');
+} catch (e) {
+  fail('load', e, tools);
+}
+if (typeof run === 'function') {
+  const t0 = performance.now();
+  try {
+    const result = await vm.runInContext('(run) => run(globalThis.__input)', context)(run);
+    const ms = performance.now() - t0;
+    const output = String(tools.serialise(result));
+    process.stderr.write(String(tools.logs()));
+    send({ ok: true, output: JSON.parse(output), ms });
+  } catch (e) {
+    fail('run', e, tools);
+  }
+}
