@@ -6,6 +6,7 @@ import { ConfigError, defaultConfig, mergeConfig, type RunConfig } from '../engi
 import type { Mutator } from '../engine/mutator.js';
 import { createOfflineMutator } from '../engine/mutators/offline.js';
 import { createReplayMutator, readReplayFile } from '../engine/mutators/replay.js';
+import { buildLlmMutator, createMixedMutator, LlmConfigError, llmConfigFromFlags, parseLlmConfig } from '../engine/llm/index.js';
 import type { Problem } from '../engine/problem.js';
 import { allProblems, findProblem } from '../packs/registry.js';
 import { UsageError } from './errors.js';
@@ -46,6 +47,28 @@ export interface RunFlags {
   mutator?: string;
   replay?: string;
   config?: string;
+  llmBaseUrl?: string;
+  llmModel?: string;
+  llmApiKeyEnv?: string;
+  maxLlmCalls?: string;
+  maxCostUsd?: string;
+  llmShare?: string;
+}
+
+const LLM_FLAGS = ['llmBaseUrl', 'llmModel', 'llmApiKeyEnv', 'maxLlmCalls', 'maxCostUsd', 'llmShare'] as const;
+
+/** Merges the LLM flags over the config's `llm` section and validates it when an LLM mutator is used. */
+export function withLlmFlags(config: RunConfig, flags: RunFlags): RunConfig {
+  try {
+    const section = (config.extra.llm ?? {}) as Record<string, unknown>;
+    const given = LLM_FLAGS.some((k) => flags[k] !== undefined);
+    const llm = given ? llmConfigFromFlags(flags, section) : section;
+    if (config.mutator === 'llm' || config.mutator === 'mixed') parseLlmConfig(llm);
+    return given || config.extra.llm !== undefined ? { ...config, extra: { ...config.extra, llm } } : config;
+  } catch (e) {
+    if (e instanceof LlmConfigError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 export function buildConfig(flags: RunFlags): RunConfig {
@@ -69,7 +92,7 @@ export function buildConfig(flags: RunFlags): RunConfig {
         throw new UsageError(`${flag}: ${(e as Error).message.replace(/^[\w.]+: /, '')}`);
       }
     }
-    return mergeConfig(cfg, {});
+    return withLlmFlags(mergeConfig(cfg, {}), flags);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
@@ -82,6 +105,17 @@ export async function createMutator(config: RunConfig): Promise<Mutator> {
       return createOfflineMutator(config.offline);
     case 'replay':
       return createReplayMutator(readReplayFile(config.replayFile!));
+    case 'llm':
+    case 'mixed': {
+      try {
+        const llm = await buildLlmMutator(config.extra.llm);
+        if (config.mutator === 'llm') return llm;
+        return createMixedMutator(createOfflineMutator(config.offline), llm, parseLlmConfig(config.extra.llm).mixedShare);
+      } catch (e) {
+        if (e instanceof LlmConfigError) throw new UsageError(e.message);
+        throw e;
+      }
+    }
     default:
       throw new UsageError(`--mutator ${config.mutator} is not available in this build`);
   }

@@ -183,7 +183,7 @@ export async function evolve(opts: EvolveOptions): Promise<RunSummary> {
       ancestors,
       rng,
       seq,
-      signal: opts.stop,
+      signal: opts.abort,
     });
     const mutateMs = performance.now() - t0;
     const applied = proposal.error
@@ -237,7 +237,7 @@ export async function evolve(opts: EvolveOptions): Promise<RunSummary> {
         prepared = await prepare(seq);
       } catch (e) {
         if (!(e instanceof StopRun)) throw e;
-        stoppedBy = 'mutator';
+        stoppedBy = opts.stop?.aborted || opts.abort?.aborted ? 'interrupt' : 'mutator';
         message = e.message;
         return;
       }

@@ -1,21 +1,15 @@
 // Evaluates one program: runs each cascade stage in the sandbox, scores the output with the
 // problem's verifier (in this process, on the data alone), and stops early below a threshold.
 import type { CascadeStage, Problem, Verdict } from './problem.js';
-import type { CandidateStatus, StageResult } from './candidate.js';
+import type { CandidateRecord, CandidateStatus, StageResult } from './candidate.js';
 import { DEFAULT_LIMITS, runInSandbox, type SandboxLimits } from './sandbox/sandbox.js';
 
-export interface Evaluation {
+/** The part of a candidate's record that evaluation decides. */
+export type Evaluation = Pick<CandidateRecord, 'metrics' | 'features' | 'fitness' | 'reason' | 'stderrTail' | 'stages' | 'output'> & {
   status: Extract<CandidateStatus, 'valid' | 'invalid' | 'crashed'>;
-  metrics: Record<string, number>;
-  features: Record<string, number>;
-  fitness: number;
-  reason: string | null;
-  stderrTail: string;
-  stages: StageResult[];
-  output: unknown;
   runMs: number;
   verifyMs: number;
-}
+};
 
 export function primaryDirection(problem: Problem): 'max' | 'min' {
   const spec = problem.metrics.find((m) => m.name === problem.primaryMetric);

@@ -9,10 +9,12 @@ import { detectIsolation } from '../../engine/sandbox/isolation.js';
 import { openSqliteStore, SCHEMA_VERSION } from '../../engine/store/sqlite-store.js';
 import type { RunStore } from '../../engine/store/store.js';
 import { allProblems } from '../../packs/registry.js';
+import type { Mutator } from '../../engine/mutator.js';
+import { llmUsageFromRecords } from '../../engine/llm/index.js';
 import { action, printJson, UsageError } from '../errors.js';
 import { endProgress, progressPrinter } from '../progress.js';
 import { reverifyInFreshProcess } from '../reverify.js';
-import { buildConfig, createMutator, problemOrExit, type RunFlags } from '../run-setup.js';
+import { buildConfig, createMutator, problemOrExit, withLlmFlags, type RunFlags } from '../run-setup.js';
 
 const STORE_FILE = 'run.db';
 
@@ -41,10 +43,10 @@ function interruptSignals(quiet: boolean): { stop: AbortController; abort: Abort
   return { stop, abort, dispose: () => { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); } };
 }
 
-async function execute(store: RunStore, config: RunConfig, json: boolean, runDir: string): Promise<void> {
+async function execute(store: RunStore, config: RunConfig, mutator: Mutator, json: boolean, runDir: string): Promise<void> {
   const meta = store.meta()!;
   const problem = problemOrExit(meta.problemId);
-  const mutator = await createMutator(config);
+  const status = (mutator as { progress?: () => string }).progress;
   const signals = interruptSignals(json);
   let summary: RunSummary;
   try {
@@ -55,7 +57,7 @@ async function execute(store: RunStore, config: RunConfig, json: boolean, runDir
       mutator,
       stop: signals.stop.signal,
       abort: signals.abort.signal,
-      onProgress: progressPrinter(problem.id, !json),
+      onProgress: progressPrinter(problem.id, !json, status ? () => status.call(mutator) : undefined),
     });
   } finally {
     signals.dispose();
@@ -110,8 +112,14 @@ export function register(program: Command): void {
     .option('--workers <n>', 'concurrent evaluations (default: CPU count)')
     .option('--seed <s>', 'random seed (same seed and --workers 1 give the same history)')
     .option('--plateau <n>', 'stop after n candidates without a new best')
-    .option('--mutator <kind>', 'offline | replay')
+    .option('--mutator <kind>', 'offline | replay | llm | mixed')
     .option('--replay <file>', 'JSONL file of changes for --mutator replay')
+    .option('--llm-base-url <url>', 'OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio, OpenRouter)')
+    .option('--llm-model <names>', 'model name(s), comma-separated for an ensemble')
+    .option('--llm-api-key-env <var>', 'environment variable holding the API key (the key itself is never stored)')
+    .option('--max-llm-calls <n>', 'stop gracefully after this many model calls')
+    .option('--max-cost-usd <x>', 'stop gracefully once this much has been spent (needs prices in the config)')
+    .option('--llm-share <p>', 'share of LLM mutations with --mutator mixed (0..1)')
     .option('--out <dir>', 'run directory (default runs/<problem>-<timestamp>)')
     .option('--config <file>', 'YAML or JSON file with the same settings')
     .option('--json', 'print a JSON summary at the end')
@@ -120,9 +128,10 @@ export function register(program: Command): void {
       const config = buildConfig(opts);
       const runDir = resolve(opts.out ?? join('runs', `${problem.id}-${timestamp()}`));
       if (existsSync(join(runDir, STORE_FILE))) throw new UsageError(`--out ${runDir} already holds a run (use \`evolab resume ${runDir}\`)`);
+      const mutator = await createMutator(config); // before the run directory exists: bad settings leave nothing behind
       const store = openSqliteStore(join(runDir, STORE_FILE));
       store.create({ problemId: problem.id, seed: config.seed, config: config as unknown as Record<string, unknown>, createdAt: new Date().toISOString(), schema: SCHEMA_VERSION });
-      await execute(store, config, opts.json === true, runDir);
+      await execute(store, config, mutator, opts.json === true, runDir);
     }));
 
   program
@@ -131,8 +140,10 @@ export function register(program: Command): void {
     .option('--iterations <n>', 'more candidates to generate (default: up to the original target)')
     .option('--workers <n>', 'concurrent evaluations')
     .option('--time <seconds>', 'wall-clock budget for this invocation')
+    .option('--max-llm-calls <n>', 'new cap on model calls for the whole run')
+    .option('--max-cost-usd <x>', 'new cap on spending for the whole run')
     .option('--json', 'print a JSON summary at the end')
-    .action(action(async (dir: string, opts: { iterations?: string; workers?: string; time?: string; json?: boolean }) => {
+    .action(action(async (dir: string, opts: { iterations?: string; workers?: string; time?: string; json?: boolean; maxLlmCalls?: string; maxCostUsd?: string }) => {
       const runDir = resolve(dir);
       const store = openRun(runDir);
       const meta = store.meta();
@@ -143,8 +154,10 @@ export function register(program: Command): void {
       if (more !== undefined) config = { ...config, iterations: last + more };
       if (opts.workers !== undefined) config = { ...config, workers: buildConfig({ workers: opts.workers }).workers };
       config = { ...config, timeSeconds: opts.time === undefined ? null : buildConfig({ time: opts.time }).timeSeconds };
+      config = withLlmFlags(config, { maxLlmCalls: opts.maxLlmCalls, maxCostUsd: opts.maxCostUsd });
+      const mutator = await createMutator(config);
       store.updateConfig(config as unknown as Record<string, unknown>);
-      await execute(store, config, opts.json === true, runDir);
+      await execute(store, config, mutator, opts.json === true, runDir);
     }));
 
   program
@@ -154,14 +167,17 @@ export function register(program: Command): void {
     .action(action((dir: string, opts: { json?: boolean }) => {
       const store = openRun(resolve(dir));
       const meta = store.meta();
-      const all = store.all().filter((r) => r.status === 'valid');
+      const records = store.all();
+      const all = records.filter((r) => r.status === 'valid');
       store.close();
+      const usage = llmUsageFromRecords(records);
+      const llm = usage.state.calls > 0 ? usage : null;
       if (!meta || all.length === 0) throw new Error(`${dir}: no valid program stored yet`);
       const problem = problemOrExit(meta.problemId);
       const b = all.reduce((x, y) => (y.fitness > x.fitness ? y : x));
-      const out = { problem: problem.id, seq: b.seq, hash: b.hash, score: b.metrics[problem.primaryMetric], metrics: b.metrics, generation: b.generation, source: b.source };
+      const out = { problem: problem.id, seq: b.seq, hash: b.hash, score: b.metrics[problem.primaryMetric], metrics: b.metrics, generation: b.generation, source: b.source, llm: llm ? llm.state : null };
       if (opts.json) printJson(out);
-      else process.stdout.write(`# ${problem.id}: best ${problem.primaryMetric} = ${out.score} (#${b.seq}, generation ${b.generation}, ${b.hash.slice(0, 12)})\n# metrics ${JSON.stringify(b.metrics)}\n${b.source}`);
+      else process.stdout.write(`# ${problem.id}: best ${problem.primaryMetric} = ${out.score} (#${b.seq}, generation ${b.generation}, ${b.hash.slice(0, 12)})\n# metrics ${JSON.stringify(b.metrics)}\n${llm ? `# ${llm.summary}\n` : ''}${b.source}`);
     }));
 
   program

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRng } from '../../../src/core/rng.js';
+import { buildPrompt, feedbackSection, type PromptInput } from '../../../src/engine/llm/prompt.js';
+import { INSPIRATION_SOURCE, TOY_SOURCE, record, toyProblem } from './fixtures.js';
+
+function input(over: Partial<PromptInput> = {}): PromptInput {
+  return {
+    problem: toyProblem,
+    parent: record({ seq: 5 }),
+    inspirations: [record({ seq: 2, source: INSPIRATION_SOURCE, metrics: { score: 7 } }), record({ seq: 4, metrics: { score: 3 } })],
+    ancestors: [record({ seq: 1, mutatorData: { llm: { explanation: 'Doubled y to stabilise.\nmore' } } })],
+    attempts: [],
+    mode: 'diff',
+    instruction: { id: 'seed-0', text: 'Make one focused change.' },
+    extraInstructions: 'Hint: x is capped at 10.',
+    maxInspirations: 3,
+    maxAncestors: 4,
+    feedbackMaxChars: 1000,
+    ...over,
+  };
+}
+
+test('template variations are drawn from the rng and recorded; same seed, same prompt', () => {
+  const variants = new Set<string>();
+  for (let s = 0; s < 30; s++) variants.add(JSON.stringify(buildPrompt(input(), createRng(s)).variant));
+  assert.ok(variants.size >= 6, `only ${variants.size} distinct variants in 30 draws`);
+  assert.deepEqual(buildPrompt(input(), createRng(9)), buildPrompt(input(), createRng(9)));
+});
+
+test('inspiration order is sampled (ascending or descending) and every inspiration keeps its metrics', () => {
+  const orders = new Set<string>();
+  for (let s = 0; s < 20; s++) {
+    const p = buildPrompt(input(), createRng(s));
+    orders.add(String(p.variant.order));
+    assert.deepEqual(p.inspirationSeqs, p.variant.order === 'ascending' ? [4, 2] : [2, 4]);
+    assert.match(p.messages[1].content, /\(#2\)\nMetrics: score = 7/);
+  }
+  assert.deepEqual([...orders].sort(), ['ascending', 'descending']);
+});
+
+test('system message, trajectory, guidance and the full-rewrite instruction', () => {
+  const p = buildPrompt(input({ mode: 'full' }), createRng(1));
+  assert.match(p.messages[0].content, /Hint: x is capped at 10\./);
+  const user = p.messages[1].content;
+  assert.match(user, /#1 \(valid\): score = 1\.5 \(higher is better\) — change: Doubled y to stabilise\.\n/);
+  assert.match(user, /# Guidance\nMake one focused change\./);
+  assert.match(user, /complete new contents of the EVOLVE block as one fenced code block/);
+  assert.ok(!user.includes('<<<<<<< SEARCH'));
+  assert.ok(user.includes(TOY_SOURCE.trim()));
+});
+
+test('feedback is capped, keeps the stderr tail and scrubs key-like values', () => {
+  const stderr = 'noise line\n'.repeat(5000) + 'api_key=abcdef123456 FINAL ERROR: boom\n';
+  const fb = feedbackSection(record({ seq: 1, stderrTail: stderr }), [{ seq: 9, status: 'diff-failed', reason: 'x'.repeat(5000) }], 800);
+  assert.ok(fb.length <= 800, `length ${fb.length}`);
+  assert.match(fb, /FINAL ERROR: boom/);
+  assert.ok(!fb.includes('abcdef123456'));
+  assert.equal(feedbackSection(record({ seq: 1 }), [], 800), '');
+});
