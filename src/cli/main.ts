@@ -2,6 +2,7 @@
 // The `evolab` command.
 import { Command, CommanderError } from 'commander';
 import { register as registerEngine } from './commands/engine.js';
+import { register as registerNnqft } from './commands/nnqft.js';
 import { EXIT_USAGE } from './errors.js';
 import { reverifyMain } from './reverify.js';
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerEngine(program);
+  registerNnqft(program);
   try {
     await program.parseAsync(process.argv);
   } catch (e) {
