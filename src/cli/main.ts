@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { register as registerEngine } from './commands/engine.js';
 import { register as registerNnqft } from './commands/nnqft.js';
+import { register as registerSuperposition } from './commands/superposition.js';
 import { EXIT_USAGE } from './errors.js';
 import { reverifyMain } from './reverify.js';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     .exitOverride();
   registerEngine(program);
   registerNnqft(program);
+  registerSuperposition(program);
   try {
     await program.parseAsync(process.argv);
   } catch (e) {
