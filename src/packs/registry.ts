@@ -1,7 +1,6 @@
 // Every pack's engine problems, looked up by id or alias.
 import type { Problem } from '../engine/problem.js';
 import { problems as math } from './math/problems/index.js';
-import { circlePackingProblems } from './math/problems/circle-packing.js';
 import { problems as superposition } from './superposition/problems/index.js';
 import { problems as circuits } from './circuits/problems/index.js';
 import { problems as nnqft } from './nnqft/problems/index.js';
@@ -9,7 +8,7 @@ import { problems as lipschitz } from './lipschitz/problems/index.js';
 import { problems as toy } from './toy/problems/index.js';
 
 export function allProblems(): Problem[] {
-  return [...toy, ...circlePackingProblems, ...math.filter((p) => !circlePackingProblems.some((c) => c.id === p.id)), ...superposition, ...circuits, ...nnqft, ...lipschitz];
+  return [...toy, ...math, ...superposition, ...circuits, ...nnqft, ...lipschitz];
 }
 
 export function findProblem(idOrAlias: string): Problem | undefined {

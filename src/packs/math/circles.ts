@@ -18,7 +18,7 @@ export type PackingCheck =
 /** Reads `{circles: [[x, y, r], …]}` with exactly `n` circles, rejecting bad shapes and values. */
 export function parseCircles(output: unknown, n: number): Circle[] | string {
   if (typeof output !== 'object' || output === null || !('circles' in output)) {
-    return 'output must be an object {circles: [[x, y, r], …]}';
+    return 'expected an object {circles: [[x, y, r], …]}';
   }
   const list = (output as { circles: unknown }).circles;
   if (!Array.isArray(list)) return 'circles must be an array of [x, y, r] triples';

@@ -45,7 +45,7 @@ test('perturbed published packings are rejected for the right reason', () => {
   assert.match((checkPacking({ circles: moved }, 26, { kind: 'square' }) as { reason: string }).reason, /overlap/);
   assert.match((checkPacking({ circles: copy().slice(1) }, 26, { kind: 'square' }) as { reason: string }).reason, /exactly 26 circles, got 25/);
   assert.match((checkPacking({ circles: [...copy().slice(1), [0.5, 0.5, 'r']] }, 26, { kind: 'square' }) as { reason: string }).reason, /circles\[25\]\[2\] must be a number/);
-  assert.match((checkPacking(null, 26, { kind: 'square' }) as { reason: string }).reason, /must be an object/);
+  assert.match((checkPacking(null, 26, { kind: 'square' }) as { reason: string }).reason, /expected an object/);
 });
 
 test('tangent circles are allowed; a one-ulp overlap is not', () => {
