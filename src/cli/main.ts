@@ -2,6 +2,7 @@
 // The `evolab` command.
 import { Command, CommanderError } from 'commander';
 import { register as registerEngine } from './commands/engine.js';
+import { register as registerLipschitz } from './commands/lipschitz.js';
 import { register as registerMath } from './commands/math.js';
 import { register as registerNnqft } from './commands/nnqft.js';
 import { register as registerSuperposition } from './commands/superposition.js';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerEngine(program);
+  registerLipschitz(program);
   registerMath(program);
   registerNnqft(program);
   registerSuperposition(program);
