@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `evolab` command.
 import { Command, CommanderError } from 'commander';
+import { register as registerCircuits } from './commands/circuits.js';
 import { register as registerEngine } from './commands/engine.js';
 import { register as registerLipschitz } from './commands/lipschitz.js';
 import { register as registerMath } from './commands/math.js';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerEngine(program);
+  registerCircuits(program);
   registerLipschitz(program);
   registerMath(program);
   registerNnqft(program);

@@ -1,4 +1,5 @@
 import type { Problem } from '../../../engine/problem.js';
+import { sizeExponentProblem } from './size-exponent.js';
 
 /** Engine problems this pack provides. */
-export const problems: Problem[] = [];
+export const problems: Problem[] = [sizeExponentProblem];
