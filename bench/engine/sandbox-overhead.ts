@@ -12,7 +12,9 @@ import { runInSandbox } from '../../src/engine/sandbox/sandbox.js';
 import { openSqliteStore } from '../../src/engine/store/sqlite-store.js';
 import { circlePacking26 } from '../../src/packs/math/problems/circle-packing.js';
 
-const n = Number(process.argv[process.argv.indexOf('--n') + 1] || 40);
+const at = process.argv.indexOf('--n');
+const n = at > 0 ? Number(process.argv[at + 1]) : 40;
+if (!Number.isInteger(n) || n < 1) throw new Error(`--n: expected a positive integer, got ${process.argv[at + 1]}`);
 const TRIVIAL = 'export function run() { let s = 0; for (let i = 0; i < 1000; i++) s += i; return { s }; }\n';
 
 function median(xs: number[]): number {
