@@ -1,4 +1,5 @@
 // Exit codes and error reporting shared by every subcommand.
+import { ConfigError } from '../engine/config.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -9,7 +10,7 @@ export class UsageError extends Error {}
 
 /** Prints a one-line error and sets the exit code: 2 for usage errors, 1 otherwise. */
 export function report(e: unknown): void {
-  const usage = e instanceof UsageError || (e as Error)?.name === 'ConfigError' || (e as Error)?.constructor?.name === 'ConfigError';
+  const usage = e instanceof UsageError || e instanceof ConfigError;
   process.stderr.write(`evolab: ${(e as Error)?.message ?? String(e)}\n`);
   process.exitCode = usage ? EXIT_USAGE : EXIT_FAILURE;
 }

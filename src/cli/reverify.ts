@@ -3,13 +3,14 @@
 import { spawn } from 'node:child_process';
 import type { Verdict } from '../engine/problem.js';
 import { safeVerify } from '../engine/evaluator.js';
+import { decodeJson, encodeJson } from '../engine/data-json.js';
 import { findProblem } from '../packs/registry.js';
 
 /** Entry point of `evolab __reverify`: reads {problem, output} JSON on stdin, prints the verdict. */
 export async function reverifyMain(): Promise<void> {
   let text = '';
   for await (const chunk of process.stdin) text += chunk;
-  const { problem: id, output } = JSON.parse(text, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 1 && typeof x.$num === 'string' ? Number(x.$num) : x)) as { problem: string; output: unknown };
+  const { problem: id, output } = decodeJson(text) as { problem: string; output: unknown };
   const problem = findProblem(id);
   if (!problem) throw new Error(`unknown problem ${id}`);
   const stages = problem.stages ?? [];
@@ -18,7 +19,7 @@ export async function reverifyMain(): Promise<void> {
 }
 
 export function reverifyInFreshProcess(problemId: string, output: unknown): Promise<Verdict> {
-  const payload = JSON.stringify({ problem: problemId, output }, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? { $num: String(x) } : x));
+  const payload = encodeJson({ problem: problemId, output });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, process.argv[1], '__reverify'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';

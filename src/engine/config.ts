@@ -1,7 +1,7 @@
 // The run configuration: typed data with defaults, validated once at the edge.
 import { DEFAULT_DATABASE, type DatabaseConfig } from './database.js';
 import { DEFAULT_OFFLINE, type OfflineConfig } from './mutators/offline.js';
-import { DEFAULT_LIMITS, type SandboxLimits } from './sandbox/sandbox.js';
+import type { SandboxLimits } from './sandbox/sandbox.js';
 
 export interface RunConfig {
   /** Candidates to generate after the initial program (total for the run). */
@@ -16,7 +16,8 @@ export interface RunConfig {
   replayFile: string | null;
   database: DatabaseConfig;
   offline: OfflineConfig;
-  limits: SandboxLimits;
+  /** Overrides of the problems' own limits; unset keys keep each problem's (or the engine's) default. */
+  limits: Partial<SandboxLimits>;
   /** Settings of other mutators (e.g. `llm`), validated by their own modules. */
   extra: Record<string, unknown>;
 }
@@ -32,7 +33,7 @@ export function defaultConfig(workers: number): RunConfig {
     replayFile: null,
     database: { ...DEFAULT_DATABASE },
     offline: { ...DEFAULT_OFFLINE },
-    limits: { ...DEFAULT_LIMITS },
+    limits: {},
     extra: {},
   };
 }
@@ -42,7 +43,7 @@ export class ConfigError extends Error {}
 type Check = (v: unknown, key: string) => unknown;
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER): Check => (v, key) => {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  const n = typeof v === 'string' && /^\s*[+-]?\d+\s*$/.test(v) ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
     throw new ConfigError(`${key}: expected an integer in [${min}, ${max === Number.MAX_SAFE_INTEGER ? '∞' : max}], got ${JSON.stringify(v)}`);
   }
@@ -95,7 +96,7 @@ const OFFLINE: Record<keyof OfflineConfig, Check> = {
   meanChanges: num(0.1, 1000),
 };
 const LIMITS: Record<keyof SandboxLimits, Check> = {
-  timeoutMs: int(1),
+  timeoutMs: int(1, 2_147_483_647), // the largest delay a Node timer honours
   memoryMb: int(16, 1 << 20),
   maxOutputBytes: int(1024),
 };
@@ -103,7 +104,7 @@ const LIMITS: Record<keyof SandboxLimits, Check> = {
 function section<T extends object>(into: T, from: unknown, checks: Record<string, Check>, prefix: string): void {
   if (typeof from !== 'object' || from === null || Array.isArray(from)) throw new ConfigError(`${prefix}: expected an object`);
   for (const [k, v] of Object.entries(from)) {
-    const check = checks[k];
+    const check = Object.hasOwn(checks, k) ? checks[k] : undefined;
     if (!check) throw new ConfigError(`${prefix}.${k}: unknown key (known: ${Object.keys(checks).join(', ')})`);
     (into as Record<string, unknown>)[k] = check(v, `${prefix}.${k}`);
   }
@@ -122,7 +123,7 @@ export function mergeConfig(base: RunConfig, partial: Record<string, unknown>, e
     else if (k === 'offline') section(out.offline, v, OFFLINE, 'offline');
     else if (k === 'limits') section(out.limits, v, LIMITS, 'limits');
     else if (extraSections.includes(k)) out.extra[k] = v;
-    else if (TOP[k]) (out as unknown as Record<string, unknown>)[k] = TOP[k](v, k);
+    else if (Object.hasOwn(TOP, k)) (out as unknown as Record<string, unknown>)[k] = TOP[k](v, k);
     else throw new ConfigError(`${k}: unknown key (known: ${[...Object.keys(TOP), 'database', 'offline', 'limits', ...extraSections].join(', ')})`);
   }
   if (out.database.exploitation + out.database.exploration + out.database.random <= 0) {
@@ -131,4 +132,13 @@ export function mergeConfig(base: RunConfig, partial: Record<string, unknown>, e
   if (out.offline.minSigma > out.offline.maxSigma) throw new ConfigError('offline.minSigma must not exceed offline.maxSigma');
   if (out.mutator === 'replay' && !out.replayFile) throw new ConfigError('replayFile: required with mutator replay (--replay FILE)');
   return out;
+}
+
+/**
+ * Re-validates a configuration stored with a run (possibly by an older build) over today's
+ * defaults, so a missing key gets its default and a bad value is reported instead of used.
+ */
+export function storedConfig(stored: Record<string, unknown>, workers: number): RunConfig {
+  const { extra, ...rest } = stored as Record<string, unknown> & { extra?: Record<string, unknown> };
+  return mergeConfig(defaultConfig(workers), { ...rest, ...(extra ?? {}) });
 }

@@ -101,7 +101,6 @@ function withEvaluation(rec: CandidateRecord, ev: Evaluation): CandidateRecord {
 
 interface Prepared {
   rec: CandidateRecord;
-  parent: CandidateRecord;
   /** Set when the change could not be applied or repeats a known program. */
   done: boolean;
   rng: ReturnType<Rng['state']>;
@@ -123,7 +122,8 @@ export async function evolve(opts: EvolveOptions): Promise<RunSummary> {
     else {
       counts.evaluations++;
       if (rec.status === 'valid') counts.valid++;
-      if (!cache.has(cacheKey(problem.id, rec.source))) cache.set(cacheKey(problem.id, rec.source), rec.seq);
+      const key = cacheKey(problem.id, rec.source);
+      if (!cache.has(key)) cache.set(key, rec.seq);
     }
     const parent = rec.parentSeq === null ? null : bySeq.get(rec.parentSeq);
     if (parent && mutator.observe) mutator.observe(rec, parent);
@@ -152,8 +152,16 @@ export async function evolve(opts: EvolveOptions): Promise<RunSummary> {
   const sessionStart = counts.evaluations;
   let stoppedBy: RunSummary['stoppedBy'] = 'iterations';
   let message: string | null = null;
-  let lastImprovement = nextSeq;
-  let bestFitness = best(db)?.fitness ?? -Infinity;
+  // The last candidate that set a new best, from the history, so a resumed run's plateau count
+  // continues where the interrupted one left off.
+  let lastImprovement = 0;
+  let bestFitness = -Infinity;
+  for (const rec of bySeq.values()) {
+    if (rec.status === 'valid' && rec.fitness > bestFitness) {
+      bestFitness = rec.fitness;
+      lastImprovement = rec.seq;
+    }
+  }
 
   const progress = () =>
     opts.onProgress?.({
@@ -201,14 +209,14 @@ export async function evolve(opts: EvolveOptions): Promise<RunSummary> {
       mutatorData: { ...(proposal.data ?? {}), ...(proposal.summary ? { summary: proposal.summary } : {}) },
       timings: { mutateMs, runMs: 0, verifyMs: 0 },
     };
-    if (!applied.ok) return { rec: { ...rec, status: 'diff-failed', reason: applied.error }, parent, done: true, rng: rng.state() };
+    if (!applied.ok) return { rec: { ...rec, status: 'diff-failed', reason: applied.error }, done: true, rng: rng.state() };
     const hit = cache.get(cacheKey(problem.id, source));
     if (hit !== undefined) {
       const orig = bySeq.get(hit)!;
       const copy = { ...rec, status: 'cache-hit' as const, metrics: orig.metrics, features: orig.features, fitness: orig.fitness, reason: `same program as #${hit}` };
-      return { rec: copy, parent, done: true, rng: rng.state() };
+      return { rec: copy, done: true, rng: rng.state() };
     }
-    return { rec, parent, done: false, rng: rng.state() };
+    return { rec, done: false, rng: rng.state() };
   };
 
   const finish = (p: Prepared, rec: CandidateRecord) => {
@@ -221,12 +229,21 @@ export async function evolve(opts: EvolveOptions): Promise<RunSummary> {
     progress();
   };
 
+  let stopped = false;
+  let failure: unknown = null;
+  /** Decides once why the run stops; later checks by other workers keep the first reason. */
   const shouldStop = (): boolean => {
-    if (opts.stop?.aborted || opts.abort?.aborted) { stoppedBy = 'interrupt'; return true; }
-    if (nextSeq > target) { stoppedBy = 'iterations'; return true; }
-    if (config.timeSeconds !== null && (performance.now() - started) / 1000 >= config.timeSeconds) { stoppedBy = 'time'; return true; }
-    if (config.plateau > 0 && nextSeq - lastImprovement > config.plateau) { stoppedBy = 'plateau'; return true; }
-    return message !== null;
+    if (stopped) return true;
+    const reason: RunSummary['stoppedBy'] | null =
+      opts.stop?.aborted || opts.abort?.aborted ? 'interrupt'
+        : nextSeq > target ? 'iterations'
+          : config.timeSeconds !== null && (performance.now() - started) / 1000 >= config.timeSeconds ? 'time'
+            : config.plateau > 0 && nextSeq - lastImprovement > config.plateau ? 'plateau'
+              : null;
+    if (reason === null) return false;
+    stoppedBy = reason;
+    stopped = true;
+    return true;
   };
 
   const slot = async (): Promise<void> => {
@@ -237,7 +254,8 @@ export async function evolve(opts: EvolveOptions): Promise<RunSummary> {
         prepared = await prepare(seq);
       } catch (e) {
         if (!(e instanceof StopRun)) throw e;
-        stoppedBy = opts.stop?.aborted || opts.abort?.aborted ? 'interrupt' : 'mutator';
+        if (!stopped) stoppedBy = opts.stop?.aborted || opts.abort?.aborted ? 'interrupt' : 'mutator';
+        stopped = true;
         message = e.message;
         return;
       }
@@ -251,8 +269,19 @@ export async function evolve(opts: EvolveOptions): Promise<RunSummary> {
     }
   };
 
+  // A worker that fails stops the others before the error is passed on, so nothing is written
+  // to the store after evolve() has returned.
+  const guarded = async (): Promise<void> => {
+    try {
+      await slot();
+    } catch (e) {
+      if (failure === null) failure = e;
+      stopped = true;
+    }
+  };
   progress();
-  await Promise.all(Array.from({ length: Math.max(1, config.workers) }, slot));
+  await Promise.all(Array.from({ length: Math.max(1, config.workers) }, guarded));
+  if (failure !== null) throw failure;
   if (opts.abort?.aborted) stoppedBy = 'interrupt';
   const b = best(db);
   return {

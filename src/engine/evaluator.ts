@@ -48,18 +48,19 @@ function passes(problem: Problem, stage: CascadeStage, metrics: Record<string, n
   return primaryDirection(problem) === 'max' ? v >= stage.threshold : v <= stage.threshold;
 }
 
-export function limitsFor(problem: Problem, stage: CascadeStage | null, base: SandboxLimits = DEFAULT_LIMITS): SandboxLimits {
+/** Limits for one stage: the run's overrides first, then the stage's, the problem's, the engine's defaults. */
+export function limitsFor(problem: Problem, stage: CascadeStage | null, overrides: Partial<SandboxLimits> = {}): SandboxLimits {
   return {
-    timeoutMs: stage?.timeoutMs ?? problem.timeoutMs ?? base.timeoutMs,
-    memoryMb: problem.memoryMb ?? base.memoryMb,
-    maxOutputBytes: base.maxOutputBytes,
+    timeoutMs: overrides.timeoutMs ?? stage?.timeoutMs ?? problem.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
+    memoryMb: overrides.memoryMb ?? problem.memoryMb ?? DEFAULT_LIMITS.memoryMb,
+    maxOutputBytes: overrides.maxOutputBytes ?? DEFAULT_LIMITS.maxOutputBytes,
   };
 }
 
 export async function evaluateProgram(
   problem: Problem,
   source: string,
-  base: SandboxLimits = DEFAULT_LIMITS,
+  overrides: Partial<SandboxLimits> = {},
   signal?: AbortSignal,
 ): Promise<Evaluation> {
   const stages: (CascadeStage | null)[] = problem.stages && problem.stages.length ? problem.stages : [null];
@@ -70,7 +71,7 @@ export async function evaluateProgram(
   let last: { verdict: Verdict; output: unknown } | null = null;
   for (const stage of stages) {
     const name = stage?.name ?? 'main';
-    const ran = await runInSandbox(source, stage?.input ?? null, limitsFor(problem, stage, base), signal);
+    const ran = await runInSandbox(source, stage?.input ?? null, limitsFor(problem, stage, overrides), signal);
     runMs += ran.wallMs;
     log = ran.logTail;
     if (!ran.ok) {

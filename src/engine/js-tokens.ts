@@ -93,10 +93,23 @@ export function tokenize(src: string): Token[] {
   return out;
 }
 
-/** Code with comments removed and whitespace collapsed: two programs that differ only in layout or comments map to the same text. */
+/**
+ * Code with comments and blank lines removed and the spacing inside each line collapsed: two
+ * programs that differ only in comments, indentation or spacing map to the same text. Line breaks
+ * are kept, since automatic semicolon insertion makes them meaningful (`return\n1` ≠ `return 1`).
+ */
 export function normaliseCode(src: string): string {
-  return tokenize(src)
-    .filter((t) => t.type !== 'space' && t.type !== 'comment')
-    .map((t) => t.text)
-    .join(' ');
+  const lines: string[][] = [[]];
+  for (const t of tokenize(src)) {
+    if (t.type === 'comment') {
+      if (t.text.startsWith('/*') && t.text.includes('\n')) lines.push([]); // a block comment spanning lines ends the line
+      continue;
+    }
+    if (t.type === 'space') {
+      if (t.text.includes('\n')) lines.push([]);
+      continue;
+    }
+    lines[lines.length - 1].push(t.text);
+  }
+  return lines.filter((l) => l.length > 0).map((l) => l.join(' ')).join('\n');
 }

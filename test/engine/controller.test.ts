@@ -54,7 +54,7 @@ test('identical candidates hit the behaviour cache; failed diffs and cascade rej
   const good = block('0, 1, 0, -0.16666, 0, 0.00833');
   const steps = [
     { blocks: [good] },
-    { blocks: ['// same program, other layout\nconst COEFFICIENTS = [0, 1, 0,\n  -0.16666, 0, 0.00833];\n'] },
+    { blocks: ['// same program, other comments and spacing\n  const COEFFICIENTS = [0,1,0,  -0.16666, 0, 0.00833]; /* note */\n'] },
     { diff: '<<<<<<< SEARCH\nconst NOPE = 1;\n=======\nconst NOPE = 2;\n>>>>>>> REPLACE' },
     { blocks: [block('5, 0, 0, 0, 0, 0')] },
   ];
@@ -86,4 +86,51 @@ test('a plateau stops the run', async () => {
 test('an invalid initial program is reported, not evolved', async () => {
   const broken: Problem = { ...rosenbrock, id: 'broken', initialProgram: '// EVOLVE-BLOCK-START\nconst X = [1];\n// EVOLVE-BLOCK-END\nexport function run() { return { x: X }; }\n' };
   await assert.rejects(runOnce('broken', broken, config({ iterations: 2 })), /initial program of broken is not valid: .*x must be an array of 8 numbers/);
+});
+
+test('a resumed run counts its plateau from the stored history, as an uninterrupted run does', async () => {
+  const steps = Array.from({ length: 20 }, () => ({ blocks: ['const X = [5, 5, 5, 5, 5, 5, 5, 5];\n'] }));
+  const cfg = config({ iterations: 20, plateau: 3, mutator: 'replay', replayFile: 'x' });
+  const whole = await runOnce('plateau-whole', rosenbrock, cfg, createReplayMutator(steps));
+  // Interrupt after 2 candidates, then resume with the same settings.
+  const file = join(dir, 'plateau-split', 'run.db');
+  const store = openSqliteStore(file);
+  store.create({ problemId: rosenbrock.id, seed: cfg.seed, config: {}, createdAt: 'now', schema: 1 });
+  await evolve({ problem: rosenbrock, store, config: { ...cfg, iterations: 2 }, mutator: createReplayMutator(steps) });
+  const resumed = await evolve({ problem: rosenbrock, store, config: cfg, mutator: createReplayMutator(steps) });
+  const history = store.all();
+  store.close();
+  assert.equal(resumed.stoppedBy, 'plateau');
+  assert.equal(history.length, whole.history.length);
+});
+
+test('when one worker fails, the others stop and nothing is stored after evolve() rejects', async () => {
+  let calls = 0;
+  const failing: Mutator = {
+    name: 'failing',
+    async propose(ctx) {
+      calls++;
+      if (ctx.seq === 3) throw new Error('mutator broke');
+      return { blocks: [`const X = [${ctx.seq}, 1, 1, 1, 1, 1, 1, 1];\n`] };
+    },
+  };
+  const file = join(dir, 'failing', 'run.db');
+  const store = openSqliteStore(file);
+  const cfg = mergeConfig(defaultConfig(2), { workers: 2, iterations: 30 });
+  store.create({ problemId: rosenbrock.id, seed: cfg.seed, config: {}, createdAt: 'now', schema: 1 });
+  await assert.rejects(evolve({ problem: rosenbrock, store, config: cfg, mutator: failing }), /mutator broke/);
+  const stored = store.count();
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(store.count(), stored, 'no candidate was stored after the failure was reported');
+  assert.ok(stored < 10 && calls < 10, `stored ${stored}, proposals ${calls}`);
+  store.close();
+});
+
+test("the run's limits override the problem's own", async () => {
+  const steps = [{ blocks: ['const X = (() => { while (true) {} })();\n'] }];
+  const t0 = Date.now();
+  const { history } = await runOnce('limits', rosenbrock, config({ iterations: 1, mutator: 'replay', replayFile: 'x', limits: { timeoutMs: 700 } }), createReplayMutator(steps));
+  assert.equal(history[1].status, 'crashed');
+  assert.match(history[1].reason!, /wall-clock limit of 700 ms/);
+  assert.ok(Date.now() - t0 < 4000 + 2 * 700);
 });

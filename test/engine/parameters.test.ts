@@ -40,8 +40,10 @@ test('numbers are formatted to read back as the same kind', () => {
   assert.equal(formatNumber(1e-9, false), '1e-9');
 });
 
-test('normalised code ignores comments and layout but not content', () => {
+test('normalised code ignores comments and spacing but not content or line breaks', () => {
   assert.equal(normaliseCode('const a = 1; // x\n\n  const b=2;'), normaliseCode('const a = 1;\nconst b = 2; /* y */'));
+  assert.notEqual(normaliseCode('function f() { return\n 1; }'), normaliseCode('function f() { return 1; }'));
+  assert.notEqual(normaliseCode('a\n++b'), normaliseCode('a++\nb'));
   assert.notEqual(normaliseCode('const a = 1;'), normaliseCode('const a = 2;'));
   assert.equal(normaliseCode("const s = '// not a comment';"), "const s = '// not a comment' ;");
   const re = tokenize('x = a / b / c; y = /ab+c/g.test(s);').filter((t) => t.type === 'regex');

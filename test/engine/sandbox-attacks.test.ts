@@ -2,12 +2,12 @@
 // be contained with a clear reason and leave no trace outside the sandbox.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evolab, evolabAsync } from '../helpers/cli.js';
-import { sharedDir } from '../helpers/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'evolab-attack-'));
 const SECRET = 'sk-planted-secret-0123456789abcdef';
@@ -115,11 +115,12 @@ test('overriding Math, JSON and other globals cannot fake the score', () => {
     ${GRID}
     JSON.stringify = () => '{"circles":[],"sumRadii":100}';
     Math.sqrt = () => 1e9; Math.hypot = () => 1e9;
-    Object.defineProperty(Array.prototype, 'length', { get() { return 26; } });
+    Number.isFinite = () => true; Array.isArray = () => false; Object.keys = () => ['sumRadii'];
+    Array.prototype.push = function () { return 0; };
     return { circles, sumRadii: 100, score: 100 };`));
   // Whatever the program broke inside its own context, the score is recomputed from the data.
-  if (r.status === 'valid') assert.ok(Math.abs((r.score ?? 0) - 26 * 0.08) < 1e-12, `score ${r.score}`);
-  else assert.ok(r.reason);
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.ok(Math.abs((r.score ?? 0) - 26 * 0.08) < 1e-12, `score ${r.score}`);
 });
 
 test('non-finite radii, overlapping circles and circles outside the square are rejected with reasons', () => {
@@ -157,6 +158,11 @@ test('a run keeps going through hostile candidates and stores each with its reas
   assert.equal(summary.best.score, 0, 'the final, benign candidate reached the optimum');
   const best = evolab(['best', out, '--json']);
   assert.match(JSON.parse(best.stdout).source, /\[1, 1, 1, 1, 1, 1, 1, 1\]/);
-  assert.ok(existsSync(join(out, 'run.db')));
-  assert.ok(readFileSync(join(sharedDir(), 'README.md'), 'utf8').length > 0); // shared data untouched and readable
+  const db = new Database(join(out, 'run.db'), { readonly: true });
+  const rows = db.prepare('SELECT seq, status, reason FROM candidates ORDER BY seq').all() as { seq: number; status: string; reason: string | null }[];
+  db.close();
+  assert.deepEqual(rows.map((r) => r.status), ['valid', 'crashed', 'invalid', 'crashed', 'valid']);
+  assert.match(rows[1].reason!, /wall-clock limit of 1500 ms/);
+  assert.match(rows[2].reason!, /x\[7\] is NaN/);
+  assert.match(rows[3].reason!, /memory|MiB/);
 });

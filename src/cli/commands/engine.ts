@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { evolve, type RunSummary } from '../../engine/controller.js';
-import { mergeConfig, type RunConfig } from '../../engine/config.js';
+import { storedConfig, type RunConfig } from '../../engine/config.js';
 import { evaluateProgram } from '../../engine/evaluator.js';
 import { detectIsolation } from '../../engine/sandbox/isolation.js';
 import { openSqliteStore, SCHEMA_VERSION } from '../../engine/store/sqlite-store.js';
@@ -148,7 +148,12 @@ export function register(program: Command): void {
       const store = openRun(runDir);
       const meta = store.meta();
       if (!meta) throw new UsageError(`${runDir}: the store holds no run metadata`);
-      let config = mergeConfig(meta.config as unknown as RunConfig, {});
+      let config: RunConfig;
+      try {
+        config = storedConfig(meta.config, 1);
+      } catch (e) {
+        throw new Error(`${runDir}: the stored configuration is not valid: ${(e as Error).message}`);
+      }
       const last = store.lastCheckpoint()?.seq ?? 0;
       const more = opts.iterations === undefined ? undefined : buildConfig({ iterations: opts.iterations }).iterations;
       if (more !== undefined) config = { ...config, iterations: last + more };
@@ -195,6 +200,7 @@ export function register(program: Command): void {
         return n;
       };
       const timeoutMs = positive('--timeout', opts.timeout, 1);
+      if (timeoutMs !== undefined && timeoutMs > 2_147_483_647) throw new UsageError('--timeout: at most 2147483647 ms');
       const memoryMb = positive('--memory', opts.memory, 16);
       const problem = { ...base, timeoutMs: timeoutMs ?? base.timeoutMs, memoryMb: memoryMb ?? base.memoryMb, stages: base.stages?.map((st) => ({ ...st, timeoutMs: timeoutMs ?? st.timeoutMs })) };
       let source: string;
@@ -223,6 +229,7 @@ export function register(program: Command): void {
         networkNamespace: iso.networkNamespace,
         memoryWatchdog: iso.procRss ? '/proc RSS and data-segment watchdog + V8 heap limit' : 'V8 heap limit only',
         processGroupKill: iso.processGroups,
+        cpuBackstop: iso.prlimit !== null,
         environment: 'whitelist (LANG, LC_ALL, TZ)',
         codeGeneration: 'eval/new Function disabled; no imports; fresh V8 context',
       };
@@ -231,7 +238,8 @@ export function register(program: Command): void {
         const line = (k: string, v: unknown, ok: boolean) => process.stdout.write(`${ok ? 'ok  ' : 'WARN'} ${k.padEnd(18)} ${String(v)}\n`);
         line('node', out.node, true);
         line('permission model', out.permissionModel, iso.permissionFlag !== null);
-        line('network', iso.networkNamespace ? 'empty network namespace (unshare -n)' : 'not isolated by the OS (no imports or fetch inside programs)', iso.networkNamespace);
+        line('network', iso.networkNamespace ? `empty network namespace (${iso.unsharePrefix.slice(1).join(' ') ? 'unshare ' + iso.unsharePrefix.slice(1).join(' ') : 'unshare'})` : 'not isolated by the OS (no imports or fetch inside programs)', iso.networkNamespace);
+        line('cpu backstop', iso.prlimit ? 'kernel CPU-time limit (prlimit), survives the engine' : 'none (only the engine kills runaway candidates)', iso.prlimit !== null);
         line('memory', out.memoryWatchdog, iso.procRss);
         line('kill', iso.processGroups ? 'whole process group' : 'single process', iso.processGroups);
         line('environment', out.environment, true);

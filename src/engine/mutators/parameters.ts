@@ -83,7 +83,7 @@ export function allLiterals(block: string): Parameter[] {
   return out;
 }
 
-/** Writes a number so that it reads back as the same double, keeping integers integral. */
+/** Writes a number with 12 significant digits (enough for a mutation step), keeping integers integral. */
 export function formatNumber(value: number, integer: boolean): string {
   if (integer) return String(Math.round(value));
   const s = String(Number(value.toPrecision(12)));

@@ -50,14 +50,17 @@ const PRELUDE = `(() => {
   const fmt = (a) => a.map((x) => { try { return typeof x === 'string' ? x : JSON.stringify(x); } catch { return String(x); } }).join(' ');
   const push = (a) => { const s = fmt(a); if (size + s.length > ${LOG_CAP}) { dropped += s.length; return; } size += s.length + 1; logs.push(s); };
   globalThis.console = { log: (...a) => push(a), info: (...a) => push(a), warn: (...a) => push(a), error: (...a) => push(a), debug: (...a) => push(a) };
+  // Captured before the program runs, so overriding these built-ins cannot change how its output is encoded.
+  const isFinite = Number.isFinite, isArray = Array.isArray, isView = ArrayBuffer.isView, keys = Object.keys, S = String;
+  const push1 = (o, x) => { o[o.length] = x; };
   const encode = (v, depth) => {
     if (depth > 64) throw new Error('output nests deeper than 64 levels');
-    if (typeof v === 'number') return Number.isFinite(v) ? v : { $num: String(v) };
+    if (typeof v === 'number') return isFinite(v) ? v : { $num: S(v) };
     if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
     if (typeof v === 'undefined') return null;
-    if (typeof v === 'bigint') return { $bigint: String(v) };
-    if (ArrayBuffer.isView(v) || Array.isArray(v)) { const o = []; for (let i = 0; i < v.length; i++) o.push(encode(v[i], depth + 1)); return o; }
-    if (typeof v === 'object') { const o = {}; for (const k of Object.keys(v)) o[k] = encode(v[k], depth + 1); return o; }
+    if (typeof v === 'bigint') return { $bigint: S(v) };
+    if (isView(v) || isArray(v)) { const o = []; for (let i = 0; i < v.length; i++) push1(o, encode(v[i], depth + 1)); return o; }
+    if (typeof v === 'object') { const o = {}; const ks = keys(v); for (let i = 0; i < ks.length; i++) o[ks[i]] = encode(v[ks[i]], depth + 1); return o; }
     throw new Error('output contains a ' + typeof v + ', which is not data');
   };
   const stringify = JSON.stringify;

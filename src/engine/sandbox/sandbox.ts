@@ -80,7 +80,12 @@ export function runInSandbox(
   ];
   if (iso.permissionFlag) nodeArgs.push(iso.permissionFlag, `--allow-fs-read=${dir}/*`);
   nodeArgs.push(harnessFile, programFile);
-  const [cmd, args] = iso.networkNamespace ? ['unshare', ['-n', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  // A CPU-time limit set by the kernel backs up the wall-clock kill: it still ends a runaway
+  // candidate if the engine itself is killed and can no longer enforce anything.
+  const cpuSeconds = Math.ceil(limits.timeoutMs / 1000) * 2 + 5;
+  const backstop = iso.prlimit ? [iso.prlimit, `--cpu=${cpuSeconds}:${cpuSeconds + 1}`, '--'] : [];
+  const argv = [...iso.unsharePrefix, ...backstop, process.execPath, ...nodeArgs];
+  const [cmd, args] = [argv[0], argv.slice(1)];
   const env: Record<string, string> = {};
   for (const k of ENV_WHITELIST) if (process.env[k] !== undefined) env[k] = process.env[k] as string;
 
@@ -127,6 +132,16 @@ export function runInSandbox(
         }, 25)
       : null;
 
+    child.on('error', (e) => {
+      // Spawning itself failed (no such program, too many processes): a crashed candidate, not a
+      // crashed engine. 'close' may not follow, so settle here (a second resolve is a no-op).
+      if (child.pid !== undefined) return;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (watchdog) clearInterval(watchdog);
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ ok: false, kind: 'exit', reason: `could not start the sandbox process: ${e.message}`, wallMs: wall(), logTail: '' });
+    });
     child.on('close', (code, sig) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

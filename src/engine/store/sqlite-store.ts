@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CandidateRecord } from '../candidate.js';
 import type { Checkpoint, RunMeta, RunStore } from './store.js';
+import { decodeJson, encodeJson } from '../data-json.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -39,22 +40,6 @@ interface Row {
   fitness: number | null; metrics: string; features: string; reason: string | null; stderr_tail: string;
   stages: string; diff: string; mutator: string; mutator_data: string | null; output: string | null;
   timings: string; created_at: string; checkpoint: string; source: string;
-}
-
-// JSON cannot hold NaN/±Infinity; outputs keep them tagged so a stored output re-verifies identically.
-function encodeJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? { $num: String(x) } : typeof x === 'bigint' ? { $bigint: String(x) } : x));
-}
-
-function decodeJson(s: string): unknown {
-  return JSON.parse(s, (_k, x) => {
-    if (x && typeof x === 'object' && !Array.isArray(x)) {
-      const keys = Object.keys(x);
-      if (keys.length === 1 && keys[0] === '$num') return Number(x.$num);
-      if (keys.length === 1 && keys[0] === '$bigint') return BigInt(x.$bigint);
-    }
-    return x;
-  });
 }
 
 function toRecord(r: Row): CandidateRecord {
