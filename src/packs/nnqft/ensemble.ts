@@ -75,9 +75,8 @@ function checkOptions(o: EnsembleOptions): { networks: number; chunks: number; s
   return { networks, chunks, seed: o.seed ?? 1, workers };
 }
 
-/** Chunk sums of every tuple in the closure of `tuples` (single thread). */
-export function sampleMoments(spec: ArchSpec, points: Points, tuples: Tuple[], opts: EnsembleOptions): ChunkSums {
-  const o = checkOptions(opts);
+/** Validated inputs and packed buffers shared by the single- and multi-threaded samplers. */
+export function prepareSampling(spec: ArchSpec, points: Points, tuples: Tuple[], o: ReturnType<typeof checkOptions>) {
   validateArch(spec);
   validatePoints(points, spec.d);
   const all = closure(tuples);
@@ -86,6 +85,13 @@ export function sampleMoments(spec: ArchSpec, points: Points, tuples: Tuple[], o
   const X = flatten(points);
   const counts = chunkCounts(o.networks, o.chunks);
   const sums = new Float64Array(o.chunks * all.length);
+  return { all, flat, offsets, X, counts, sums };
+}
+
+/** Chunk sums of every tuple in the closure of `tuples` (single thread). */
+export function sampleMoments(spec: ArchSpec, points: Points, tuples: Tuple[], opts: EnsembleOptions): ChunkSums {
+  const o = checkOptions(opts);
+  const { all, flat, offsets, X, counts, sums } = prepareSampling(spec, points, tuples, o);
   counts.forEach((count, c) => {
     sums.set(runChunk({ spec, X, P: points.length, flat, offsets, seed: o.seed, chunk: c, count }), c * all.length);
   });

@@ -5,10 +5,10 @@ import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { validateArch, type ArchSpec } from './arch.js';
-import { checkOptions, chunkCounts, packTuples, sampleMoments, type EnsembleOptions } from './ensemble.js';
-import { closure, type ChunkSums, type Tuple } from './moments.js';
-import { flatten, validatePoints, type Points } from './points.js';
+import type { ArchSpec } from './arch.js';
+import { checkOptions, prepareSampling, sampleMoments, type EnsembleOptions } from './ensemble.js';
+import type { ChunkSums, Tuple } from './moments.js';
+import type { Points } from './points.js';
 
 // Under a TypeScript loader this module is .ts and so is its worker, which then needs the loader too;
 // compiled, both are .js.
@@ -36,14 +36,7 @@ export async function sampleMomentsParallel(spec: ArchSpec, points: Points, tupl
   if (opts.workers === undefined && Number.isInteger(opts.networks)) opts = { ...opts, workers: autoWorkers(spec, points.length, opts.networks) };
   const o = checkOptions(opts);
   if (o.workers === 1 || o.chunks === 1) return sampleMoments(spec, points, tuples, opts);
-  validateArch(spec);
-  validatePoints(points, spec.d);
-  const all = closure(tuples);
-  for (const t of all) for (const i of t) if (i < 0 || i >= points.length) throw new RangeError(`tuple index ${i} is out of range for ${points.length} points`);
-  const { flat, offsets } = packTuples(all);
-  const X = flatten(points);
-  const counts = chunkCounts(o.networks, o.chunks);
-  const sums = new Float64Array(o.chunks * all.length);
+  const { all, flat, offsets, X, counts, sums } = prepareSampling(spec, points, tuples, o);
   const W = Math.min(o.workers, o.chunks);
   const assignments = Array.from({ length: W }, (_, w) => counts.map((_, c) => c).filter((c) => c % W === w));
   const workers: Worker[] = [];
