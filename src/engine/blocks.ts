@@ -3,6 +3,9 @@
 
 export const BLOCK_START = '// EVOLVE-BLOCK-START';
 export const BLOCK_END = '// EVOLVE-BLOCK-END';
+/** Marker lines as comments of either syntax: `// EVOLVE-BLOCK-START` (JavaScript) or `# EVOLVE-BLOCK-START` (Python). */
+const START_LINE = /^(?:\/\/|#)\s*EVOLVE-BLOCK-START/;
+const END_LINE = /^(?:\/\/|#)\s*EVOLVE-BLOCK-END/;
 
 export interface ParsedProgram {
   /** Fixed text around the blocks; `fixed.length === blocks.length + 1`. Marker lines belong to the fixed text. */
@@ -22,12 +25,12 @@ export function parseProgram(source: string): ParsedProgram {
   let inBlock = false;
   lines.forEach((line, i) => {
     const t = line.trim();
-    if (t.startsWith(BLOCK_START)) {
+    if (START_LINE.test(t)) {
       if (inBlock) throw new ProgramFormatError(`line ${i + 1}: EVOLVE-BLOCK-START inside an open block`);
       fixed.push(current + line);
       current = '';
       inBlock = true;
-    } else if (t.startsWith(BLOCK_END)) {
+    } else if (END_LINE.test(t)) {
       if (!inBlock) throw new ProgramFormatError(`line ${i + 1}: EVOLVE-BLOCK-END without a matching START`);
       blocks.push(current);
       current = line;
@@ -51,4 +54,10 @@ export function renderProgram(p: ParsedProgram): string {
 /** True when `text` contains a block marker (edits must never add or remove markers). */
 export function containsMarker(text: string): boolean {
   return text.includes('EVOLVE-BLOCK-START') || text.includes('EVOLVE-BLOCK-END');
+}
+
+/** The comment syntax of a program's markers: `#` is Python, `//` JavaScript. */
+export function markerLanguage(source: string): 'javascript' | 'python' {
+  const m = /^[ \t]*(\/\/|#)\s*EVOLVE-BLOCK-START/m.exec(source);
+  return m && m[1] === '#' ? 'python' : 'javascript';
 }

@@ -4,7 +4,7 @@
 // uninterrupted run with the same seed.
 import { createHash } from 'node:crypto';
 import { createRng, type Rng } from '../core/rng.js';
-import { parseProgram } from './blocks.js';
+import { markerLanguage, parseProgram } from './blocks.js';
 import type { CandidateRecord } from './candidate.js';
 import type { RunConfig } from './config.js';
 import { addCandidate, best, createDatabase, inspirations, islandFor, selectParent, type Database } from './database.js';
@@ -14,6 +14,12 @@ import { normaliseCode } from './js-tokens.js';
 import { StopRun, type Mutator, type Proposal } from './mutator.js';
 import type { Problem } from './problem.js';
 import type { RunStore } from './store/store.js';
+
+
+/** Python text with trailing spaces and blank lines dropped (indentation is meaning, so it stays). */
+function normalisePython(src: string): string {
+  return src.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '').join('\n');
+}
 
 export interface Progress {
   seq: number;
@@ -57,7 +63,8 @@ export function sha256(text: string): string {
 
 /** Behaviour-cache key: the problem plus its blocks with comments and layout removed. */
 export function cacheKey(problemId: string, source: string): string {
-  return sha256(problemId + '\u0000' + parseProgram(source).blocks.map(normaliseCode).join('\u0000'));
+  const normalise = markerLanguage(source) === 'python' ? normalisePython : normaliseCode;
+  return sha256(problemId + '\u0000' + parseProgram(source).blocks.map(normalise).join('\u0000'));
 }
 
 function baseRecord(seq: number, source: string, parent: CandidateRecord | null, island: number): CandidateRecord {

@@ -71,7 +71,7 @@ export async function evaluateProgram(
   let last: { verdict: Verdict; output: unknown } | null = null;
   for (const stage of stages) {
     const name = stage?.name ?? 'main';
-    const ran = await runInSandbox(source, stage?.input ?? null, limitsFor(problem, stage, overrides), signal);
+    const ran = await runInSandbox(source, stage?.input ?? null, limitsFor(problem, stage, overrides), signal, problem.language ?? 'javascript');
     runMs += ran.wallMs;
     log = ran.logTail;
     if (!ran.ok) {

@@ -1,4 +1,5 @@
 // The one interface every pack implements to expose a problem to the engine.
+import type { Language } from './sandbox/runtimes.js';
 // A problem's program is an ES module whose EVOLVE-BLOCK regions may change; the program's
 // exported `run(input)` returns plain data, and the problem's `verify` scores that data alone.
 
@@ -51,8 +52,13 @@ export interface Problem {
   title: string;
   /** What is optimised, in which direction and units; shown to users and to language models. */
   description: string;
-  /** JavaScript ES module source with `// EVOLVE-BLOCK-START` … `// EVOLVE-BLOCK-END` regions and an exported `run(input)`. */
+  /**
+   * The program: a JavaScript ES module exporting `run(input)`, or a Python module defining
+   * `run(input)` or `main()`, with EVOLVE-BLOCK-START/END marker comments (`//` or `#`).
+   */
   initialProgram: string;
+  /** The program's language; JavaScript when absent. */
+  language?: Language;
   metrics: MetricSpec[];
   /** Name of the metric that ranks programs; must be in `metrics`. */
   primaryMetric: string;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { evolve, type RunSummary } from '../../engine/controller.js';
 import { storedConfig, type RunConfig } from '../../engine/config.js';
 import { evaluateProgram } from '../../engine/evaluator.js';
-import { detectIsolation } from '../../engine/sandbox/isolation.js';
+import { sandboxLayers } from '../../engine/sandbox/report.js';
 import { openSqliteStore, SCHEMA_VERSION } from '../../engine/store/sqlite-store.js';
 import type { RunStore } from '../../engine/store/store.js';
 import { allProblems } from '../../packs/registry.js';
@@ -218,32 +218,15 @@ export function register(program: Command): void {
 
   program
     .command('doctor')
-    .description('show which sandbox isolation features are active on this machine')
+    .description('show each layer of the sandbox and whether it is active on this machine')
     .option('--json', 'print JSON')
     .action(action((opts: { json?: boolean }) => {
-      const iso = detectIsolation();
-      const out = {
-        node: process.version,
-        platform: `${process.platform}-${process.arch}`,
-        permissionModel: iso.permissionFlag ?? 'unavailable',
-        networkNamespace: iso.networkNamespace,
-        memoryWatchdog: iso.procRss ? '/proc RSS and data-segment watchdog + V8 heap limit' : 'V8 heap limit only',
-        processGroupKill: iso.processGroups,
-        cpuBackstop: iso.prlimit !== null,
-        environment: 'whitelist (LANG, LC_ALL, TZ)',
-        codeGeneration: 'eval/new Function disabled; no imports; fresh V8 context',
-      };
+      const layers = sandboxLayers();
+      const out = { node: process.version, platform: `${process.platform}-${process.arch}`, jailed: layers.find((l) => l.name === 'jail')!.ok, layers };
       if (opts.json) printJson(out);
       else {
-        const line = (k: string, v: unknown, ok: boolean) => process.stdout.write(`${ok ? 'ok  ' : 'WARN'} ${k.padEnd(18)} ${String(v)}\n`);
-        line('node', out.node, true);
-        line('permission model', out.permissionModel, iso.permissionFlag !== null);
-        line('network', iso.networkNamespace ? `empty network namespace (${iso.unsharePrefix.slice(1).join(' ') ? 'unshare ' + iso.unsharePrefix.slice(1).join(' ') : 'unshare'})` : 'not isolated by the OS (no imports or fetch inside programs)', iso.networkNamespace);
-        line('cpu backstop', iso.prlimit ? 'kernel CPU-time limit (prlimit), survives the engine' : 'none (only the engine kills runaway candidates)', iso.prlimit !== null);
-        line('memory', out.memoryWatchdog, iso.procRss);
-        line('kill', iso.processGroups ? 'whole process group' : 'single process', iso.processGroups);
-        line('environment', out.environment, true);
-        line('code', out.codeGeneration, true);
+        process.stdout.write(`node ${out.node} on ${out.platform}\n`);
+        for (const l of layers) process.stdout.write(`${l.ok ? 'ok  ' : 'FAIL'} ${l.name.padEnd(12)} ${l.detail}\n`);
       }
     }));
 }

@@ -4,10 +4,10 @@
 // parent, shrink slowly otherwise). Selection in the database then favours lineages whose step
 // sizes work. With some probability the parameters recombine with an inspiration that declares
 // the same parameters. All randomness comes from the run's RNG, so runs are reproducible.
-import { parseProgram } from '../blocks.js';
+import { markerLanguage, parseProgram } from '../blocks.js';
 import type { CandidateRecord } from '../candidate.js';
 import type { MutationContext, Mutator, Proposal } from '../mutator.js';
-import { allLiterals, findParameters, formatNumber, substitute, type Parameter } from './parameters.js';
+import { allLiterals, findParameters, findPythonParameters, formatNumber, substitute, type Parameter } from './parameters.js';
 
 export interface OfflineConfig {
   /** Initial relative step size. */
@@ -29,6 +29,7 @@ interface BlockParams {
 
 function blockParams(source: string): BlockParams[] {
   const blocks = parseProgram(source).blocks;
+  if (markerLanguage(source) === 'python') return blocks.map((text) => ({ text, params: findPythonParameters(text) }));
   const declared = blocks.map((text) => ({ text, params: findParameters(text) }));
   if (declared.some((b) => b.params.length > 0)) return declared;
   return blocks.map((text) => ({ text, params: allLiterals(text) }));

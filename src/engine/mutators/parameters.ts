@@ -98,3 +98,35 @@ export function substitute(block: string, changes: { param: Parameter; value: nu
   }
   return out;
 }
+
+const PY_NUMBER = /^[-+]?(?:\d[\d_]*\.?[\d_]*(?:[eE][-+]?\d+)?|\.\d[\d_]*(?:[eE][-+]?\d+)?)$/;
+
+/**
+ * Python parameters: top-level-looking assignments `NAME = <number>` or `NAME = [<numbers>]` on
+ * one line (an optional trailing comment), at any indentation.
+ */
+export function findPythonParameters(block: string): Parameter[] {
+  const out: Parameter[] = [];
+  let offset = 0;
+  for (const line of block.split(/(?<=\n)/)) {
+    const m = /^([ \t]*)([A-Za-z_]\w*)[ \t]*=[ \t]*([^#\n]*?)[ \t]*(#.*)?\r?\n?$/.exec(line);
+    if (m) {
+      const rhs = m[3];
+      const rhsStart = offset + line.indexOf(rhs, m[1].length + m[2].length);
+      const isList = /^\[.*\]$/.test(rhs);
+      const items = isList ? rhs.slice(1, -1).split(',') : [rhs];
+      const found: Parameter[] = [];
+      let pos = isList ? 1 : 0;
+      for (const [k, raw] of items.entries()) {
+        const text = raw.trim();
+        if (!PY_NUMBER.test(text.replace(/^[-+]/, '')) && !PY_NUMBER.test(text)) { found.length = 0; break; }
+        const start = rhsStart + pos + raw.indexOf(text);
+        found.push({ name: isList ? `${m[2]}[${k}]` : m[2], value: Number(text.replace(/_/g, '')), integer: /^[-+]?[\d_]+$/.test(text), start, end: start + text.length });
+        pos += raw.length + 1;
+      }
+      if (found.every((p) => Number.isFinite(p.value))) out.push(...found);
+    }
+    offset += line.length;
+  }
+  return out;
+}

@@ -1,11 +1,11 @@
-// Runs one candidate program inside the sandboxed child process.
-// argv: [node, harness, programFile]; stdin: the stage input as JSON; fd 3: the result channel.
+// Runs one candidate program inside the jailed child process.
+// stdin: {"source": program text, "input": stage input} as JSON; fd 3: the result channel.
 //
 // The program is plain JavaScript that exports run(input). It is evaluated in a fresh V8 context
 // holding only JavaScript built-ins: no process, require, import(), fetch, timers, eval or
 // new Function. This layer sits inside the process-level limits (permission model, scrubbed
 // environment, network namespace, kill on timeout/memory/output) that the parent enforces.
-import { readFileSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import vm from 'node:vm';
 
 const CHANNEL = 3;
@@ -17,7 +17,11 @@ for (const name of ['getBuiltinModule', 'dlopen', 'binding', '_linkedBinding']) 
 }
 
 function send(message) {
-  const bytes = Buffer.from(stringify(message) + '\n');
+  writeAll(stringify(message) + '\n');
+}
+
+function writeAll(text) {
+  const bytes = Buffer.from(text);
   let off = 0;
   while (off < bytes.length) {
     try {
@@ -51,7 +55,7 @@ const PRELUDE = `(() => {
   const push = (a) => { const s = fmt(a); if (size + s.length > ${LOG_CAP}) { dropped += s.length; return; } size += s.length + 1; logs.push(s); };
   globalThis.console = { log: (...a) => push(a), info: (...a) => push(a), warn: (...a) => push(a), error: (...a) => push(a), debug: (...a) => push(a) };
   // Captured before the program runs, so overriding these built-ins cannot change how its output is encoded.
-  const isFinite = Number.isFinite, isArray = Array.isArray, isView = ArrayBuffer.isView, keys = Object.keys, S = String;
+  const isFinite = Number.isFinite, isArray = Array.isArray, isView = ArrayBuffer.isView, keys = Object.keys, S = String, def = Object.defineProperty;
   const push1 = (o, x) => { o[o.length] = x; };
   const encode = (v, depth) => {
     if (depth > 64) throw new Error('output nests deeper than 64 levels');
@@ -60,7 +64,7 @@ const PRELUDE = `(() => {
     if (typeof v === 'undefined') return null;
     if (typeof v === 'bigint') return { $bigint: S(v) };
     if (isView(v) || isArray(v)) { const o = []; for (let i = 0; i < v.length; i++) push1(o, encode(v[i], depth + 1)); return o; }
-    if (typeof v === 'object') { const o = {}; const ks = keys(v); for (let i = 0; i < ks.length; i++) o[ks[i]] = encode(v[ks[i]], depth + 1); return o; }
+    if (typeof v === 'object') { const o = {}; const ks = keys(v); for (let i = 0; i < ks.length; i++) def(o, ks[i], { value: encode(v[ks[i]], depth + 1), enumerable: true, writable: true, configurable: true }); return o; }
     throw new Error('output contains a ' + typeof v + ', which is not data');
   };
   const stringify = JSON.stringify;
@@ -77,19 +81,24 @@ function fail(kind, error, tools) {
   process.exitCode = 1;
 }
 
-let text = '';
-process.stdin.setEncoding('utf8');
-for await (const chunk of process.stdin) text += chunk;
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 
 const context = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: true } });
 const tools = vm.runInContext(PRELUDE, context);
+// import() is refused by a callback that throws an error made inside the context, so the rejection
+// a program observes belongs to its own realm (with no callback, Node rejects with a host-realm
+// error whose constructor leads back to this process). Needs --experimental-vm-modules on Node 20.
+const contextError = vm.runInContext('(m) => new Error(m)', context);
+const noImport = () => { throw contextError('dynamic import is not allowed in candidate programs'); };
 let run;
 try {
   // The input is parsed inside the context so it carries the context's own prototypes.
-  vm.runInContext(`globalThis.__input = JSON.parse(${stringify(text === '' ? 'null' : text)});`, context);
+  vm.runInContext(`globalThis.__input = JSON.parse(${stringify(stringify(request.input ?? null))});`, context, { importModuleDynamically: noImport });
   const builtins = vm.runInContext('Object.getOwnPropertyNames(globalThis)', context)
     .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'globalThis' && n !== 'eval');
-  run = vm.runInContext(toScript(readFileSync(process.argv[2], 'utf8'), builtins), context, { filename: 'program.js', lineOffset: -4 });
+  run = vm.runInContext(toScript(String(request.source), builtins), context, { filename: 'program.js', lineOffset: -4, importModuleDynamically: noImport });
   if (typeof run !== 'function') throw new Error('the program does not export a function run(input)');
 } catch (e) {
   fail('load', e, tools);
@@ -97,11 +106,11 @@ try {
 if (typeof run === 'function') {
   const t0 = performance.now();
   try {
-    const result = await vm.runInContext('(run) => run(globalThis.__input)', context)(run);
+    const result = await vm.runInContext('(run) => run(globalThis.__input)', context, { importModuleDynamically: noImport })(run);
     const ms = performance.now() - t0;
     const output = String(tools.serialise(result));
     process.stderr.write(String(tools.logs()));
-    send({ ok: true, output: JSON.parse(output), ms });
+    writeAll('{"ok":true,"ms":' + stringify(ms) + ',"output":' + output + '}\n');
   } catch (e) {
     fail('run', e, tools);
   }

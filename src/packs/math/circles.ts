@@ -17,7 +17,7 @@ export type PackingCheck =
 
 /** Reads `{circles: [[x, y, r], …]}` with exactly `n` circles, rejecting bad shapes and values. */
 export function parseCircles(output: unknown, n: number): Circle[] | string {
-  if (typeof output !== 'object' || output === null || !('circles' in output)) {
+  if (typeof output !== 'object' || output === null || !Object.hasOwn(output, 'circles')) {
     return 'expected an object {circles: [[x, y, r], …]}';
   }
   const list = (output as { circles: unknown }).circles;

@@ -2,6 +2,7 @@
 import type { DescriptorSpec, Problem, Verdict } from '../../../engine/problem.js';
 import { reject } from '../../../engine/problem.js';
 import { checkPacking, type Circle, type Container } from '../circles.js';
+import { readFileSync } from 'node:fs';
 import { packingProgram } from './packing-program.js';
 
 const descriptors: DescriptorSpec[] = [
@@ -82,4 +83,15 @@ export const circlePackingRectangle21 = packingProblem({
   best: 2.3658,
 });
 
-export const circlePackingProblems: Problem[] = [circlePacking26, circlePacking32, circlePackingRectangle21];
+/** The same problem and verifier as circle_packing_square_26, with a Python (numpy) initial program. */
+export const circlePacking26Python: Problem = {
+  ...circlePacking26,
+  id: 'circle_packing_square_26_py',
+  aliases: ['circle-packing-26-py'],
+  title: 'Circle packing: 26 circles in the unit square (Python)',
+  description: circlePacking26.description.replace('run() must return', 'run(input) (Python, numpy available) must return'),
+  language: 'python',
+  initialProgram: readFileSync(new URL('./circle-packing-26-py/initial.py', import.meta.url), 'utf8'),
+};
+
+export const circlePackingProblems: Problem[] = [circlePacking26, circlePacking26Python, circlePacking32, circlePackingRectangle21];

@@ -1,0 +1,211 @@
+// The OS jail around every candidate process: bubblewrap gives it its own user, PID, mount, IPC,
+// UTS and network namespaces, a read-only view of only the runtime it needs, a size-capped
+// private scratch folder, a cleared environment, no capabilities and no new privileges; prlimit
+// sets kernel resource limits that hold even if the engine dies. When the engine runs as root,
+// the jail runs as the unprivileged `nobody` (65534) outside the namespaces too, and runtime
+// folders that only root can reach (an interpreter under /root) are first bind-mounted into a
+// private mount namespace so that `nobody` can see exactly those and nothing else of them.
+import { existsSync, lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { which } from './which.js';
+
+/** The uid/gid a candidate runs as, inside the jail and (when the engine is root) outside it. */
+export const JAIL_UID = 65534;
+/** Where the candidate's writable scratch folder is mounted inside the jail. */
+export const SCRATCH = '/scratch';
+
+export interface JailTools {
+  bwrap: string | null;
+  prlimit: string | null;
+  setpriv: string | null;
+  unshare: string | null;
+  sh: string | null;
+  /** The engine runs as root and drops to JAIL_UID before entering the jail. */
+  root: boolean;
+}
+
+export interface JailLimits {
+  /** Kernel CPU-time limit (seconds) for each process in the jail. */
+  cpuSeconds: number;
+  /** Address-space limit (MiB), or null where the runtime reserves large virtual ranges (V8). */
+  addressSpaceMb: number | null;
+  /** Processes and threads the jail's uid may have at once (counted per jail's user namespace). */
+  processes: number;
+  /** Largest file the candidate may write (MiB). */
+  fileSizeMb: number;
+  openFiles: number;
+  /** Size of the tmpfs scratch folder (MiB). */
+  scratchMb: number;
+}
+
+export interface JailSpec {
+  /** The command run inside the jail; argv[0] must be an absolute path visible inside. */
+  argv: string[];
+  /** Host folders or files exposed read-only at the same path inside the jail. */
+  readOnly: string[];
+  /** Environment of the command; nothing else is inherited. */
+  env: Record<string, string>;
+  limits: JailLimits;
+  /** Allow the command to create user namespaces of its own (the Python fork server needs one per candidate). */
+  nestedUserns?: boolean;
+}
+
+export interface JailCommand {
+  cmd: string;
+  args: string[];
+  /** Environment of the spawned command itself (the jail clears and sets its own). */
+  env?: Record<string, string>;
+}
+
+let toolsCache: JailTools | null = null;
+
+export function jailTools(): JailTools {
+  if (toolsCache) return toolsCache;
+  const linux = process.platform === 'linux';
+  toolsCache = {
+    bwrap: linux ? which('bwrap') : null,
+    prlimit: linux ? which('prlimit') : null,
+    setpriv: linux ? which('setpriv') : null,
+    unshare: linux ? which('unshare') : null,
+    sh: linux ? (existsSync('/bin/sh') ? '/bin/sh' : which('sh')) : null,
+    root: typeof process.getuid === 'function' && process.getuid() === 0,
+  };
+  return toolsCache;
+}
+
+/** Can `nobody` reach this path (every folder above it searchable, the path itself readable)? */
+export function worldReadable(path: string): boolean {
+  try {
+    let p = resolve(path);
+    const self = statSync(p);
+    if (!(self.mode & 0o004) || (self.isDirectory() && !(self.mode & 0o001))) return false;
+    while (p !== dirname(p)) {
+      p = dirname(p);
+      if (!(statSync(p).mode & 0o001)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The system folders every runtime needs (merged-/usr systems make /bin, /lib… symlinks). */
+function systemArgs(): string[] {
+  const args = ['--ro-bind', '/usr', '/usr'];
+  for (const top of ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32']) {
+    if (!existsSync(top)) continue;
+    const st = lstatSync(top);
+    if (st.isSymbolicLink()) args.push('--symlink', readlinkSync(top), top);
+    else args.push('--ro-bind', top, top);
+  }
+  // The dynamic loader's cache and the alternatives links some interpreters resolve through.
+  for (const f of ['/etc/ld.so.cache', '/etc/ld.so.conf', '/etc/ld.so.conf.d', '/etc/alternatives', '/etc/localtime']) {
+    args.push('--ro-bind-try', f, f);
+  }
+  return args;
+}
+
+function rlimitArgs(prlimit: string, l: JailLimits): string[] {
+  const mb = (n: number) => String(Math.floor(n * 1024 * 1024));
+  const args = [
+    prlimit,
+    `--cpu=${l.cpuSeconds}:${l.cpuSeconds + 1}`,
+    `--nproc=${l.processes}`,
+    `--fsize=${mb(l.fileSizeMb)}`,
+    `--nofile=${l.openFiles}`,
+    '--core=0',
+    '--memlock=0',
+  ];
+  if (l.addressSpaceMb !== null) args.push(`--as=${mb(l.addressSpaceMb)}`);
+  return [...args, '--'];
+}
+
+/** A private, empty, world-searchable mount point for staging root-only folders (one per engine). */
+function stageDir(): string {
+  const dir = join(tmpdir(), `evolab-jail-stage-${process.pid}`);
+  if (!existsSync(dir)) mkdirSync(dir, { mode: 0o755 });
+  return dir;
+}
+
+interface Binds {
+  /** bwrap arguments exposing the read-only paths. */
+  args: string[];
+  /** Host paths that must be bind-mounted into the stage first (root only): [source, stagePath]. */
+  staged: [string, string][];
+}
+
+function bindArgs(paths: string[], tools: JailTools): Binds {
+  const out: Binds = { args: [], staged: [] };
+  const taken: string[] = [];
+  // Shortest first, so a folder inside one already exposed is skipped.
+  for (const p of [...new Set(paths.map((x) => resolve(x)))].sort((a, b) => a.length - b.length)) {
+    if (p === '/usr' || p.startsWith('/usr/') || taken.some((t) => p.startsWith(t + '/'))) continue;
+    taken.push(p);
+    if (tools.root && !worldReadable(p)) {
+      const staged = join(stageDir(), String(out.staged.length));
+      out.staged.push([p, staged]);
+      out.args.push('--ro-bind', staged, p);
+    } else out.args.push('--ro-bind', p, p);
+  }
+  return out;
+}
+
+function bwrapArgs(spec: JailSpec, binds: Binds): string[] {
+  const l = spec.limits;
+  const args = [
+    '--unshare-user', '--unshare-pid', '--unshare-net', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try',
+    '--uid', String(JAIL_UID), '--gid', String(JAIL_UID),
+    '--hostname', 'evolab',
+    '--die-with-parent', '--new-session', '--cap-drop', 'ALL',
+    ...(spec.nestedUserns ? [] : ['--disable-userns']),
+    ...systemArgs(),
+    '--proc', '/proc',
+    '--dev', '/dev',
+    '--remount-ro', '/dev',
+    '--perms', '0700', '--size', String(Math.floor(l.scratchMb * 1024 * 1024)), '--tmpfs', SCRATCH,
+    ...binds.args,
+    '--chdir', SCRATCH,
+    '--clearenv',
+  ];
+  for (const [k, v] of Object.entries(spec.env)) args.push('--setenv', k, v);
+  return [...args, '--', ...spec.argv];
+}
+
+/** Shell run as root in a private mount namespace: stage root-only folders, then drop to nobody. */
+const STAGE_SCRIPT = [
+  'set -e',
+  'stage="$1"; n="$2"; shift 2',
+  'mount -t tmpfs -o mode=0755,size=64k evolab-stage "$stage"',
+  'i=0',
+  'while [ "$i" -lt "$n" ]; do',
+  '  if [ -d "$1" ]; then mkdir "$stage/$i"; else : > "$stage/$i"; fi',
+  '  mount --bind "$1" "$stage/$i"; i=$((i+1)); shift',
+  'done',
+  'exec "$@"',
+].join('\n');
+
+/** Why the full jail cannot be built here, or null when it can. */
+export function jailUnavailable(tools: JailTools = jailTools()): string | null {
+  if (process.platform !== 'linux') return `the OS jail needs Linux (this is ${process.platform})`;
+  if (!tools.bwrap) return 'bubblewrap (bwrap) is not installed (Debian/Ubuntu: apt-get install bubblewrap)';
+  if (!tools.prlimit) return 'prlimit (util-linux) is not installed';
+  if (tools.root && (!tools.setpriv || !tools.unshare || !tools.sh)) return 'running as root needs setpriv and unshare (util-linux) to drop to an unprivileged user';
+  return null;
+}
+
+/** The command line that runs `spec.argv` inside the jail. Throws when the jail is unavailable. */
+export function jailCommand(spec: JailSpec, tools: JailTools = jailTools()): JailCommand {
+  const missing = jailUnavailable(tools);
+  if (missing) throw new Error(missing);
+  const binds = bindArgs(spec.readOnly, tools);
+  const inner = [...rlimitArgs(tools.prlimit!, spec.limits), tools.bwrap!, ...bwrapArgs(spec, binds)];
+  if (!tools.root) return { cmd: inner[0], args: inner.slice(1) };
+  const drop = [tools.setpriv!, `--reuid=${JAIL_UID}`, `--regid=${JAIL_UID}`, '--clear-groups', '--no-new-privs', '--'];
+  if (binds.staged.length === 0) return { cmd: drop[0], args: [...drop.slice(1), ...inner] };
+  const sources = binds.staged.map(([src]) => src);
+  return {
+    cmd: tools.unshare!,
+    args: ['--mount', '--propagation', 'private', '--', tools.sh!, '-c', STAGE_SCRIPT, 'evolab-jail', stageDir(), String(sources.length), ...sources, ...drop, ...inner],
+  };
+}

@@ -1,0 +1,159 @@
+// A jailed Python fork server (runner.py serve) and the pool that keeps one per busy worker.
+// The server imports the interpreter's heavy modules once; each candidate is a fresh fork in
+// namespaces of its own (see forkserver.py), so nothing passes from one candidate to the next.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { describeExit, parseResult } from './child-run.js';
+import { jailCommand, type JailLimits } from './jail.js';
+import { cpuBackstopSeconds, tail, type SandboxLimits, type SandboxResult } from './limits.js';
+import { baseEnv, PYTHON_DIR, pythonRuntime } from './runtimes.js';
+
+/** Extra time the engine allows beyond the server's own deadline before it kills the whole jail. */
+const GRACE_MS = 3000;
+const START_TIMEOUT_MS = 60_000;
+/** Scratch folder size for each candidate (MiB). */
+export const SCRATCH_MB = 64;
+
+interface Response {
+  status?: number;
+  verdict?: { kind: 'timeout' | 'output-limit' | 'jail'; reason: string } | null;
+  result?: string;
+  log?: string;
+  ready?: boolean;
+}
+
+/** Reads `<length>\n<json>` frames from a byte stream. */
+class FrameReader {
+  private buf = Buffer.alloc(0);
+  constructor(private readonly onFrame: (f: Response) => void, private readonly onError: (e: Error) => void) {}
+
+  push(chunk: Buffer): void {
+    this.buf = Buffer.concat([this.buf, chunk]);
+    for (;;) {
+      const nl = this.buf.indexOf(10);
+      if (nl < 0) return;
+      const n = Number(this.buf.subarray(0, nl).toString('latin1'));
+      if (!Number.isInteger(n) || n < 0) return this.onError(new Error('the fork server sent a malformed frame'));
+      if (this.buf.length < nl + 1 + n) return;
+      const body = this.buf.subarray(nl + 1, nl + 1 + n).toString('utf8');
+      this.buf = this.buf.subarray(nl + 1 + n);
+      try {
+        this.onFrame(JSON.parse(body) as Response);
+      } catch (e) {
+        return this.onError(e as Error);
+      }
+    }
+  }
+}
+
+function serverLimits(): JailLimits {
+  return { cpuSeconds: 24 * 3600, addressSpaceMb: null, processes: 256, fileSizeMb: SCRATCH_MB, openFiles: 256, scratchMb: 1 };
+}
+
+export class PythonServer {
+  private readonly child: ChildProcess;
+  private pending: ((r: Response | Error) => void) | null = null;
+  private log = '';
+  readonly ready: Promise<void>;
+  dead = false;
+
+  constructor() {
+    const py = pythonRuntime();
+    const cmd = jailCommand({
+      argv: [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'serve'],
+      readOnly: [...py.readOnly, PYTHON_DIR],
+      env: { ...baseEnv(), EVOLAB_PRELOAD: py.preload.join(',') },
+      limits: serverLimits(),
+      nestedUserns: true,
+    });
+    this.child = spawn(cmd.cmd, cmd.args, { env: {}, detached: true, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+    this.child.unref();
+    for (const s of [this.child.stdout, this.child.stderr, this.child.stdin, this.child.stdio[3]]) (s as unknown as { unref?: () => void })?.unref?.();
+    const frames = new FrameReader((f) => this.settle(f), (e) => this.fail(e));
+    this.child.stdout!.on('data', (d: Buffer) => frames.push(d));
+    this.child.stderr!.on('data', (d: Buffer) => { this.log = tail(this.log + d.toString('utf8'), 2000); });
+    this.child.on('error', (e) => this.fail(e));
+    this.child.on('close', (code) => this.fail(new Error(`the Python fork server exited (status ${code})${this.log ? `: ${this.log.trim()}` : ''}`)));
+    this.child.stdin!.on('error', () => { /* reported by close */ });
+    (this.child.stdio[3] as NodeJS.WritableStream).on('error', () => { /* reported by close */ });
+    this.ready = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { this.kill(); reject(new Error('the Python fork server did not start in time')); }, START_TIMEOUT_MS);
+      this.pending = (r) => { clearTimeout(timer); r instanceof Error ? reject(r) : resolve(); };
+    });
+  }
+
+  private settle(f: Response | Error): void {
+    const p = this.pending;
+    this.pending = null;
+    p?.(f);
+  }
+
+  private fail(e: Error): void {
+    this.dead = true;
+    this.settle(e);
+  }
+
+  kill(): void {
+    this.dead = true;
+    try { if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+
+  /** Runs one candidate; a server that misbehaves is killed and the candidate reported as such. */
+  async run(source: string, input: unknown, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
+    const started = performance.now();
+    const wall = () => performance.now() - started;
+    const request = JSON.stringify({ source, input: input ?? null, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, maxOutputBytes: limits.maxOutputBytes, scratchMb: SCRATCH_MB, cpuSeconds: cpuBackstopSeconds(limits) });
+    const body = Buffer.from(request, 'utf8');
+    const answer = new Promise<Response | Error>((resolve) => { this.pending = resolve; });
+    this.child.stdin!.write(Buffer.concat([Buffer.from(`${body.length}\n`), body]));
+    (this.child.stdio[3] as NodeJS.WritableStream).write('x');
+    let timer: NodeJS.Timeout | undefined;
+    const backstop = new Promise<Error>((resolve) => { timer = setTimeout(() => resolve(new Error('timeout')), limits.timeoutMs + GRACE_MS); });
+    const onAbort = () => this.settle(new Error('aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const r = await Promise.race([answer, backstop]);
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    if (r instanceof Error) {
+      this.kill();
+      if (r.message === 'timeout') return { ok: false, kind: 'timeout', reason: `exceeded the wall-clock limit of ${limits.timeoutMs} ms`, wallMs: wall(), logTail: '' };
+      if (r.message === 'aborted') return { ok: false, kind: 'timeout', reason: 'abandoned because the run is stopping', wallMs: wall(), logTail: '' };
+      return { ok: false, kind: 'jail', reason: r.message, wallMs: wall(), logTail: '' };
+    }
+    const log = r.log ?? '';
+    if (r.verdict) return { ok: false, kind: r.verdict.kind, reason: r.verdict.reason, wallMs: wall(), logTail: log };
+    const parsed = parseResult(r.result ?? '', wall(), log);
+    if (parsed) return parsed;
+    return { ok: false, ...describeExit(r.status ?? null, null, limits), wallMs: wall(), logTail: log };
+  }
+}
+
+/** Idle servers, reused one candidate at a time; a server is never shared by two candidates at once. */
+export class PythonServerPool {
+  private idle: PythonServer[] = [];
+  private all = new Set<PythonServer>();
+
+  async run(source: string, input: unknown, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
+    let server = this.idle.pop();
+    while (server && server.dead) server = this.idle.pop();
+    if (!server) {
+      server = new PythonServer();
+      this.all.add(server);
+      try {
+        await server.ready;
+      } catch (e) {
+        this.all.delete(server);
+        return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };
+      }
+    }
+    const r = await server.run(source, input, limits, signal);
+    if (server.dead) this.all.delete(server);
+    else this.idle.push(server);
+    return r;
+  }
+
+  close(): void {
+    for (const s of this.all) s.kill();
+    this.all.clear();
+    this.idle = [];
+  }
+}

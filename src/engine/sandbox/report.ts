@@ -1,0 +1,54 @@
+// What protects candidates on this machine, layer by layer, for `evolab doctor`.
+import { spawnSync } from 'node:child_process';
+import { jailCommand, jailTools, jailUnavailable, JAIL_UID } from './jail.js';
+import { nodeRuntime, pythonCommand, pythonRuntime } from './runtimes.js';
+import { sandboxMode, UNSAFE_ENV } from './sandbox.js';
+
+export interface Layer {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** Starts a trivial jail to prove the kernel lets bubblewrap build it (installed is not enough). */
+function jailStarts(): string | null {
+  try {
+    const cmd = jailCommand({
+      argv: [nodeRuntime().executable, '-e', '0'],
+      readOnly: nodeRuntime().readOnly,
+      env: {},
+      limits: { cpuSeconds: 10, addressSpaceMb: null, processes: 64, fileSizeMb: 1, openFiles: 64, scratchMb: 1 },
+    });
+    const r = spawnSync(cmd.cmd, cmd.args, { encoding: 'utf8', timeout: 20_000, env: {} });
+    return r.status === 0 ? null : (r.stderr || `exit status ${r.status}`).trim().split('\n')[0];
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+export function sandboxLayers(): Layer[] {
+  const tools = jailTools();
+  const missing = jailUnavailable(tools);
+  const failed = missing ? null : jailStarts();
+  const jail = !missing && !failed;
+  const mode = sandboxMode();
+  const layers: Layer[] = [
+    { name: 'jail', ok: jail, detail: jail ? `bubblewrap ${tools.bwrap}` : `unavailable: ${missing ?? failed}` },
+    { name: 'user', ok: jail, detail: tools.root ? `uid/gid ${JAIL_UID} inside and outside the namespaces (engine runs as root, drops with setpriv)` : `uid/gid ${JAIL_UID} inside a user namespace mapped to this user` },
+    { name: 'namespaces', ok: jail, detail: 'user, PID, mount, IPC, UTS, network (no interfaces but loopback), cgroup' },
+    { name: 'filesystem', ok: jail, detail: 'read-only /usr and the runtime only; no /run, no host /tmp, no sockets; 64 MiB private tmpfs scratch' },
+    { name: 'privileges', ok: jail, detail: 'no capabilities, no_new_privs, no nested user namespaces (Python: one per candidate, then none)' },
+    { name: 'rlimits', ok: !!tools.prlimit, detail: tools.prlimit ? 'CPU seconds, address space, processes, file size, open files, no core dumps' : 'prlimit missing' },
+    { name: 'lifetime', ok: jail, detail: 'die-with-parent, new session, namespace teardown kills every process on timeout' },
+    { name: 'environment', ok: true, detail: 'cleared; PATH, HOME, TMPDIR, LANG, thread counts and OpenBLAS core settings only' },
+    { name: 'javascript', ok: true, detail: 'fresh V8 context: no process, require, import(), eval, new Function; import() refused in the context\'s own realm' },
+  ];
+  try {
+    const py = pythonRuntime();
+    layers.push({ name: 'python', ok: true, detail: `${py.executable} ${py.version}${py.preload.length ? ` (fork server preloads ${py.preload.join(', ')})` : ''}` });
+  } catch (e) {
+    layers.push({ name: 'python', ok: false, detail: `${pythonCommand()}: ${(e as Error).message}` });
+  }
+  if (!mode.jailed) layers.push({ name: 'policy', ok: false, detail: mode.allowed ? `${UNSAFE_ENV}=1: candidates run WITHOUT the jail` : 'candidates are refused until the jail works (or --unsafe-no-jail)' });
+  return layers;
+}

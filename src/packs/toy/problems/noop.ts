@@ -1,0 +1,24 @@
+// `noop`: a trivial problem for measuring the engine's own cost per candidate (`evolab run noop`).
+import { readFileSync } from 'node:fs';
+import type { Problem, Verdict } from '../../../engine/problem.js';
+import { reject } from '../../../engine/problem.js';
+
+const initialProgram = readFileSync(new URL('./noop/initial.js', import.meta.url), 'utf8');
+
+export const noop: Problem = {
+  id: 'noop',
+  pack: 'toy',
+  title: 'No-op: one tunable constant',
+  description: 'run() returns {value: VALUE}; any finite value is valid and scores -|VALUE - 1| (higher is better). For measuring the engine itself.',
+  initialProgram,
+  metrics: [{ name: 'score', direction: 'max', description: '-|value - 1|' }],
+  primaryMetric: 'score',
+  descriptors: [],
+  timeoutMs: 5000,
+  memoryMb: 128,
+  verify(output: unknown): Verdict {
+    const v = output !== null && typeof output === 'object' && Object.hasOwn(output, 'value') ? (output as { value: unknown }).value : undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return reject('expected {value: <finite number>}');
+    return { valid: true, metrics: { score: -Math.abs(v - 1) } };
+  },
+};
