@@ -68,8 +68,23 @@ test('run --json prints the summary; best and eval agree on the score', () => {
   assert.match(again.stderr, /already holds a run/);
 });
 
-test('doctor --json reports the isolation in force', () => {
-  const d = JSON.parse(evolab(['doctor', '--json']).stdout) as { permissionModel: string; processGroupKill: boolean };
-  assert.notEqual(d.permissionModel, 'unavailable');
-  assert.equal(d.processGroupKill, true);
+test('doctor --json reports every sandbox layer, all active on this machine', () => {
+  const d = JSON.parse(evolab(['doctor', '--json']).stdout) as { jailed: boolean; layers: { name: string; ok: boolean; detail: string }[] };
+  const names = d.layers.map((l) => l.name);
+  for (const n of ['jail', 'user', 'namespaces', 'filesystem', 'privileges', 'rlimits', 'lifetime', 'environment', 'javascript', 'python']) assert.ok(names.includes(n), `layer ${n}`);
+  assert.equal(d.jailed, true, JSON.stringify(d.layers));
+  for (const l of d.layers) assert.equal(l.ok, true, `${l.name}: ${l.detail}`);
+});
+
+test('without the jail, candidates are refused unless the loud opt-out is given', () => {
+  const env = { ...process.env, PATH: '/nonexistent' };
+  const r = evolab(['eval', 'rosenbrock-8', join(dir, 'best.js'), '--json'], env);
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  assert.match(r.stderr, /OS jail is unavailable.*--unsafe-no-jail/s);
+  const d = JSON.parse(evolab(['doctor', '--json'], env).stdout) as { jailed: boolean };
+  assert.equal(d.jailed, false);
+  const ok = evolab(['eval', 'rosenbrock-8', join(dir, 'best.js'), '--json', '--unsafe-no-jail'], env);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal((JSON.parse(ok.stdout) as { valid: boolean }).valid, true);
+  assert.match(ok.stderr, /WITHOUT the OS jail/);
 });

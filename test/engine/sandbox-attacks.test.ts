@@ -166,3 +166,69 @@ test('a run keeps going through hostile candidates and stores each with its reas
   assert.match(rows[2].reason!, /x\[7\] is NaN/);
   assert.match(rows[3].reason!, /memory|MiB/);
 });
+
+test('import() rejects with an error of the program\'s own realm; host prototypes stay out of reach', () => {
+  const r = evalJson(program('realm', `
+    ${GRID}
+    return import('node:fs').then(() => ({ circles }), (err) => {
+      const proto = Object.getPrototypeOf(Object.getPrototypeOf(err));
+      console.log('realm:' + (proto === Object.prototype && err.constructor === Error ? 'same' : 'HOST'));
+      try { Object.defineProperty(proto, 'evolabPlanted', { set() { throw new Error('planted'); }, configurable: true }); } catch (e) {}
+      return { circles };
+    });`));
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.match(r.logTail, /realm:same/);
+});
+
+test('every object a program can reach belongs to its own realm (errors, stack frames, input, console, results)', () => {
+  const r = evalJson(program('objects', `
+    ${GRID}
+    const foreign = [];
+    const check = (name, v) => {
+      if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return;
+      let p = v, depth = 0;
+      while (Object.getPrototypeOf(p) !== null && depth++ < 20) p = Object.getPrototypeOf(p);
+      if (p !== Object.prototype) foreign.push(name);
+      if (typeof v === 'function' && !(v instanceof Function)) foreign.push(name + ' (function)');
+    };
+    Error.prepareStackTrace = (e, frames) => { frames.forEach((f, i) => { check('frame' + i + '.this', f.getThis()); check('frame' + i + '.fn', f.getFunction()); }); return 'x'; };
+    new Error('probe').stack;
+    Error.prepareStackTrace = undefined;
+    try { null.x; } catch (e) { check('TypeError', e); }
+    try { (function f() { f(); })(); } catch (e) { check('RangeError', e); }
+    check('console', console); check('console.log', console.log);
+    check('globalThis', globalThis);
+    for (const k of Object.getOwnPropertyNames(globalThis)) { try { check('global.' + k, globalThis[k]); } catch (e) { check('throw ' + k, e); } }
+    const p = import('x'); check('import promise', p); p.catch((e) => check('import error', e));
+    console.log('foreign:' + JSON.stringify(foreign));
+    return Promise.resolve().then(() => ({ circles }));`));
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.match(r.logTail, /foreign:\[\]/);
+});
+
+test('an own "__proto__" key stays a key: the verifier does not find inherited circles', () => {
+  const r = evalJson(program('proto', `${GRID} return JSON.parse(JSON.stringify({ p: { circles } }).replace('"p"', '"__proto__"'));`));
+  assert.equal(r.status, 'invalid');
+  assert.match(r.reason ?? '', /circles/);
+});
+
+test('a 32-million-digit BigInt tag is refused quickly by the decoder', () => {
+  const t0 = Date.now();
+  const r = evalJson(program('bigint', `return { circles: { $bigint: '1'.repeat(32e6) } };`), ['--memory', '512']);
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /BigInt of 32000000 digits; the limit is \d+/);
+  assert.ok(Date.now() - t0 < 20_000, `${Date.now() - t0} ms`);
+});
+
+test('a crash that imitates V8\'s out-of-memory text is reported as the crash it is', () => {
+  const r = evalJson(program('fakeoom', `throw new Error('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory');`));
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /^stage main: run error/);
+});
+
+test('multi-byte characters split across pipe chunks arrive intact', () => {
+  const r = evalJson(program('utf8', `console.log('€'.repeat(30000)); ${GRID} return { circles };`));
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.ok(!r.logTail.includes('\uFFFD'));
+  assert.match(r.logTail, /€€€€/);
+});

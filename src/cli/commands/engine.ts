@@ -6,6 +6,7 @@ import { evolve, type RunSummary } from '../../engine/controller.js';
 import { storedConfig, type RunConfig } from '../../engine/config.js';
 import { evaluateProgram } from '../../engine/evaluator.js';
 import { sandboxLayers } from '../../engine/sandbox/report.js';
+import { refusal, sandboxMode, UNSAFE_ENV } from '../../engine/sandbox/sandbox.js';
 import { openSqliteStore, SCHEMA_VERSION } from '../../engine/store/sqlite-store.js';
 import type { RunStore } from '../../engine/store/store.js';
 import { allProblems } from '../../packs/registry.js';
@@ -17,6 +18,15 @@ import { reverifyInFreshProcess } from '../reverify.js';
 import { buildConfig, createMutator, problemOrExit, withLlmFlags, type RunFlags } from '../run-setup.js';
 
 const STORE_FILE = 'run.db';
+
+/** Refuses to run candidates without the OS jail, unless the user opted out by name (loudly). */
+function jailGate(unsafe: boolean | undefined): void {
+  if (unsafe) process.env[UNSAFE_ENV] = '1';
+  const why = refusal();
+  if (why) throw new UsageError(why);
+  const mode = sandboxMode();
+  if (!mode.jailed) process.stderr.write(`evolab: WARNING: candidates run WITHOUT the OS jail (${mode.why}); model-written code can act as this user\n`);
+}
 
 function timestamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-');
@@ -122,9 +132,11 @@ export function register(program: Command): void {
     .option('--llm-share <p>', 'share of LLM mutations with --mutator mixed (0..1)')
     .option('--out <dir>', 'run directory (default runs/<problem>-<timestamp>)')
     .option('--config <file>', 'YAML or JSON file with the same settings')
+    .option('--unsafe-no-jail', 'run candidates WITHOUT the OS jail where it cannot be built (dangerous: model-written code runs as you)')
     .option('--json', 'print a JSON summary at the end')
-    .action(action(async (id: string, opts: RunFlags & { out?: string; json?: boolean }) => {
+    .action(action(async (id: string, opts: RunFlags & { out?: string; json?: boolean; unsafeNoJail?: boolean }) => {
       const problem = problemOrExit(id);
+      jailGate(opts.unsafeNoJail);
       const config = buildConfig(opts);
       const runDir = resolve(opts.out ?? join('runs', `${problem.id}-${timestamp()}`));
       if (existsSync(join(runDir, STORE_FILE))) throw new UsageError(`--out ${runDir} already holds a run (use \`evolab resume ${runDir}\`)`);
@@ -142,8 +154,10 @@ export function register(program: Command): void {
     .option('--time <seconds>', 'wall-clock budget for this invocation')
     .option('--max-llm-calls <n>', 'new cap on model calls for the whole run')
     .option('--max-cost-usd <x>', 'new cap on spending for the whole run')
+    .option('--unsafe-no-jail', 'run candidates WITHOUT the OS jail where it cannot be built (dangerous: model-written code runs as you)')
     .option('--json', 'print a JSON summary at the end')
-    .action(action(async (dir: string, opts: { iterations?: string; workers?: string; time?: string; json?: boolean; maxLlmCalls?: string; maxCostUsd?: string }) => {
+    .action(action(async (dir: string, opts: { iterations?: string; workers?: string; time?: string; json?: boolean; maxLlmCalls?: string; maxCostUsd?: string; unsafeNoJail?: boolean }) => {
+      jailGate(opts.unsafeNoJail);
       const runDir = resolve(dir);
       const store = openRun(runDir);
       const meta = store.meta();
@@ -190,9 +204,11 @@ export function register(program: Command): void {
     .description('evaluate one program file through the sandbox and verifier')
     .option('--timeout <ms>', "wall-clock limit per stage (default: the problem's)")
     .option('--memory <mb>', "memory limit (default: the problem's)")
+    .option('--unsafe-no-jail', 'run candidates WITHOUT the OS jail where it cannot be built (dangerous: model-written code runs as you)')
     .option('--json', 'print JSON')
-    .action(action(async (id: string, file: string, opts: { json?: boolean; timeout?: string; memory?: string }) => {
+    .action(action(async (id: string, file: string, opts: { json?: boolean; timeout?: string; memory?: string; unsafeNoJail?: boolean }) => {
       const base = problemOrExit(id);
+      jailGate(opts.unsafeNoJail);
       const positive = (flag: string, v: string | undefined, min: number) => {
         if (v === undefined) return undefined;
         const n = Number(v);

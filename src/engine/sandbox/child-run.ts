@@ -58,7 +58,9 @@ export function parseResult(text: string, wallMs: number, log: string): SandboxR
   if (msg.ok === true && Object.hasOwn(msg, 'output')) return { ok: true, output: msg.output, runMs: wallMs, wallMs, logTail: log };
   const kind: FailureKind = msg.kind === 'load' ? 'load' : 'run';
   const error = String(msg.error ?? 'unknown error').slice(0, 4000);
-  const first = error.split('\n').slice(0, 2).join(' | ');
+  // A Python traceback names the exception on its last line; a JavaScript stack on its first.
+  const lines = error.split('\n').filter((l) => l.trim() !== '');
+  const first = error.startsWith('Traceback') ? (lines.at(-1) ?? '') : lines.slice(0, 2).join(' | ');
   return { ok: false, kind, reason: `${kind} error: ${first}`, wallMs, logTail: tail(log + '\n' + error) };
 }
 

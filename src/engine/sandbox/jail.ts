@@ -6,12 +6,24 @@
 // folders that only root can reach (an interpreter under /root) are first bind-mounted into a
 // private mount namespace so that `nobody` can see exactly those and nothing else of them.
 import { existsSync, lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { which } from './which.js';
 
-/** The uid/gid a candidate runs as, inside the jail and (when the engine is root) outside it. */
+/** The uid/gid a candidate sees inside the jail (`nobody`). */
 export const JAIL_UID = 65534;
+/**
+ * When the engine runs as root, each jail runs as a fresh unprivileged host uid/gid drawn from this
+ * range: processes of two jails cannot signal each other even by pid, and the kernel's process
+ * limit (counted per host uid) is each jail's own, so a fork bomb in one cannot starve another.
+ */
+export const HOST_UID_BASE = 0x50000000;
+export const HOST_UID_SPAN = 0x01000000;
+
+export function hostUid(): number {
+  return HOST_UID_BASE + randomInt(HOST_UID_SPAN);
+}
 /** Where the candidate's writable scratch folder is mounted inside the jail. */
 export const SCRATCH = '/scratch';
 
@@ -72,6 +84,14 @@ export function jailTools(): JailTools {
     root: typeof process.getuid === 'function' && process.getuid() === 0,
   };
   return toolsCache;
+}
+
+/**
+ * The process limit for a jail: its own count when the engine is root (a fresh uid per jail);
+ * otherwise the kernel counts every process of this user, so the limit must leave room for them.
+ */
+export function processLimit(perJail: number): number {
+  return jailTools().root ? perJail : Math.max(4096, perJail);
 }
 
 /** Can `nobody` reach this path (every folder above it searchable, the path itself readable)? */
@@ -165,6 +185,7 @@ function bwrapArgs(spec: JailSpec, binds: Binds): string[] {
     '--remount-ro', '/dev',
     '--perms', '0700', '--size', String(Math.floor(l.scratchMb * 1024 * 1024)), '--tmpfs', SCRATCH,
     ...binds.args,
+    '--remount-ro', '/',
     '--chdir', SCRATCH,
     '--clearenv',
   ];
@@ -201,7 +222,8 @@ export function jailCommand(spec: JailSpec, tools: JailTools = jailTools()): Jai
   const binds = bindArgs(spec.readOnly, tools);
   const inner = [...rlimitArgs(tools.prlimit!, spec.limits), tools.bwrap!, ...bwrapArgs(spec, binds)];
   if (!tools.root) return { cmd: inner[0], args: inner.slice(1) };
-  const drop = [tools.setpriv!, `--reuid=${JAIL_UID}`, `--regid=${JAIL_UID}`, '--clear-groups', '--no-new-privs', '--'];
+  const uid = hostUid();
+  const drop = [tools.setpriv!, `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--no-new-privs', '--'];
   if (binds.staged.length === 0) return { cmd: drop[0], args: [...drop.slice(1), ...inner] };
   const sources = binds.staged.map(([src]) => src);
   return {

@@ -3,7 +3,7 @@
 // namespaces of its own (see forkserver.py), so nothing passes from one candidate to the next.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describeExit, parseResult } from './child-run.js';
-import { jailCommand, type JailLimits } from './jail.js';
+import { jailCommand, type JailLimits, processLimit } from './jail.js';
 import { cpuBackstopSeconds, tail, type SandboxLimits, type SandboxResult } from './limits.js';
 import { baseEnv, PYTHON_DIR, pythonRuntime } from './runtimes.js';
 
@@ -46,7 +46,7 @@ class FrameReader {
 }
 
 function serverLimits(): JailLimits {
-  return { cpuSeconds: 24 * 3600, addressSpaceMb: null, processes: 256, fileSizeMb: SCRATCH_MB, openFiles: 256, scratchMb: 1 };
+  return { cpuSeconds: 24 * 3600, addressSpaceMb: null, processes: processLimit(256), fileSizeMb: SCRATCH_MB, openFiles: 256, scratchMb: 1 };
 }
 
 export class PythonServer {

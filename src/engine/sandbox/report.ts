@@ -1,6 +1,6 @@
 // What protects candidates on this machine, layer by layer, for `evolab doctor`.
 import { spawnSync } from 'node:child_process';
-import { jailCommand, jailTools, jailUnavailable, JAIL_UID } from './jail.js';
+import { jailCommand, jailTools, jailUnavailable, JAIL_UID, processLimit } from './jail.js';
 import { nodeRuntime, pythonCommand, pythonRuntime } from './runtimes.js';
 import { sandboxMode, UNSAFE_ENV } from './sandbox.js';
 
@@ -17,7 +17,7 @@ function jailStarts(): string | null {
       argv: [nodeRuntime().executable, '-e', '0'],
       readOnly: nodeRuntime().readOnly,
       env: {},
-      limits: { cpuSeconds: 10, addressSpaceMb: null, processes: 64, fileSizeMb: 1, openFiles: 64, scratchMb: 1 },
+      limits: { cpuSeconds: 10, addressSpaceMb: null, processes: processLimit(64), fileSizeMb: 1, openFiles: 64, scratchMb: 1 },
     });
     const r = spawnSync(cmd.cmd, cmd.args, { encoding: 'utf8', timeout: 20_000, env: {} });
     return r.status === 0 ? null : (r.stderr || `exit status ${r.status}`).trim().split('\n')[0];
@@ -34,7 +34,7 @@ export function sandboxLayers(): Layer[] {
   const mode = sandboxMode();
   const layers: Layer[] = [
     { name: 'jail', ok: jail, detail: jail ? `bubblewrap ${tools.bwrap}` : `unavailable: ${missing ?? failed}` },
-    { name: 'user', ok: jail, detail: tools.root ? `uid/gid ${JAIL_UID} inside and outside the namespaces (engine runs as root, drops with setpriv)` : `uid/gid ${JAIL_UID} inside a user namespace mapped to this user` },
+    { name: 'user', ok: jail, detail: tools.root ? `uid/gid ${JAIL_UID} inside; outside, a fresh unprivileged uid/gid per jail (engine runs as root, drops with setpriv)` : `uid/gid ${JAIL_UID} inside a user namespace mapped to this user` },
     { name: 'namespaces', ok: jail, detail: 'user, PID, mount, IPC, UTS, network (no interfaces but loopback), cgroup' },
     { name: 'filesystem', ok: jail, detail: 'read-only /usr and the runtime only; no /run, no host /tmp, no sockets; 64 MiB private tmpfs scratch' },
     { name: 'privileges', ok: jail, detail: 'no capabilities, no_new_privs, no nested user namespaces (Python: one per candidate, then none)' },

@@ -5,7 +5,7 @@
 // sandbox refuses, unless the user opted out loudly (EVOLAB_UNSAFE_NO_JAIL=1, --unsafe-no-jail).
 import { dirname } from 'node:path';
 import { runOneShot } from './child-run.js';
-import { jailCommand, jailUnavailable, type JailCommand, type JailLimits } from './jail.js';
+import { jailCommand, jailUnavailable, type JailCommand, type JailLimits, processLimit } from './jail.js';
 import { cpuBackstopSeconds, DEFAULT_LIMITS, type SandboxLimits, type SandboxResult } from './limits.js';
 import { PythonServerPool, SCRATCH_MB } from './python-server.js';
 import { baseEnv, HARNESS_JS, nodeRuntime, PYTHON_DIR, pythonRuntime, type Language } from './runtimes.js';
@@ -33,7 +33,7 @@ export function refusal(): string | null {
 }
 
 function jailLimits(l: SandboxLimits, addressSpaceMb: number | null): JailLimits {
-  return { cpuSeconds: cpuBackstopSeconds(l), addressSpaceMb, processes: 64, fileSizeMb: SCRATCH_MB, openFiles: 256, scratchMb: SCRATCH_MB };
+  return { cpuSeconds: cpuBackstopSeconds(l), addressSpaceMb, processes: processLimit(64), fileSizeMb: SCRATCH_MB, openFiles: 256, scratchMb: SCRATCH_MB };
 }
 
 function nodeArgv(l: SandboxLimits): string[] {

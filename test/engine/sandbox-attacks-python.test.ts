@@ -1,0 +1,297 @@
+// Hostile Python candidates, each run through `evolab eval circle-packing-26-py`: every one must be
+// contained with a clear reason, leave no file or process behind, and leave the engine working.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evolab, evolabAsync } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'evolab-pyattack-'));
+chmodSync(dir, 0o777); // world-writable: only the jail's mount table keeps candidates out
+const SECRET = 'sk-planted-secret-python-0123456789';
+const env = { ...process.env, OPENAI_API_KEY: SECRET, EVOLAB_TEST_SECRET: SECRET };
+
+/** A valid 26-circle packing (a 6×5 grid's first 26 cells). */
+const GRID = 'circles = [[(i % 6) / 6 + 1 / 12, (i // 6) / 5 + 0.1, 0.08] for i in range(26)]';
+
+function program(name: string, body: string): string {
+  const file = join(dir, `${name}.py`);
+  const indented = body.trim().split('\n').map((l) => '    ' + l).join('\n');
+  writeFileSync(file, `# EVOLVE-BLOCK-START\n# EVOLVE-BLOCK-END\nimport os, sys, signal, socket, time\n\ndef run(input=None):\n${indented}\n`);
+  return file;
+}
+
+interface Evaluated { status: string; valid: boolean; score: number | null; reason: string | null; logTail: string; raw: string }
+
+function evalPy(file: string, extra: string[] = []): Evaluated {
+  const r = evolab(['eval', 'circle-packing-26-py', file, '--json', '--timeout', '4000', '--memory', '256', ...extra], env);
+  assert.equal(r.code, 0, `eval exited ${r.code}: ${r.stderr}`);
+  return { ...(JSON.parse(r.stdout) as Omit<Evaluated, 'raw'>), raw: r.stdout };
+}
+
+/** Processes whose command line carries `marker` (a candidate's leftovers would). */
+function survivors(marker: string): string[] {
+  const r = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter((l) => l.includes(marker) && !l.includes('ps -eo'));
+}
+
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('python: writing outside the scratch folder fails everywhere; scratch itself vanishes', () => {
+  const target = join(dir, 'pwned.txt');
+  const r = evalPy(program('write', `
+out = []
+for p in [${JSON.stringify(target)}, '/etc/pwned', '/usr/pwned', '/pwned', '/tmp/pwned', '/dev/shm/pwned', '/proc/pwned']:
+    try:
+        open(p, 'w').write('x'); out.append('WROTE ' + p)
+    except Exception as e:
+        out.append(type(e).__name__)
+open('/scratch/mine', 'w').write('ok')
+print('tries', out)
+${GRID}
+return {'circles': circles}`));
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.doesNotMatch(r.logTail, /WROTE/);
+  assert.ok(!existsSync(target));
+});
+
+test('python: a planted secret is not in its environment, /proc/1/environ or any visible process', () => {
+  const r = evalPy(program('secret', `
+seen = repr(dict(os.environ))
+for pid in os.listdir('/proc'):
+    if pid.isdigit():
+        for f in ('environ', 'cmdline'):
+            try: seen += open('/proc/%s/%s' % (pid, f), 'rb').read().decode('latin1')
+            except Exception as e: seen += type(e).__name__
+try: seen += open('/proc/%d/environ' % os.getppid(), 'rb').read().decode('latin1')
+except Exception as e: seen += type(e).__name__
+print('pids', [p for p in os.listdir('/proc') if p.isdigit()], 'seen', len(seen))
+print(seen[-2000:])
+${GRID}
+return {'circles': circles, 'seen': seen}`));
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.ok(!r.raw.includes(SECRET), 'the secret leaked');
+  assert.match(r.logTail, /pids \['1'\]/, 'the candidate sees only itself');
+});
+
+test('python: signalling the parent, every process and a host process kills nothing', () => {
+  const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+  const r = evalPy(program('signals', `
+out = []
+for target in (os.getppid(), 1, -1, ${sleeper.pid}, ${process.pid}):
+    try: os.kill(target, signal.SIGKILL); out.append('sent %d' % target)
+    except Exception as e: out.append('%d %s' % (target, type(e).__name__))
+print(out)
+${GRID}
+return {'circles': circles}`));
+  assert.ok(['crashed', 'valid'].includes(r.status), r.status);
+  assert.doesNotMatch(r.logTail, new RegExp(`sent ${sleeper.pid}|sent ${process.pid}`));
+  assert.equal(sleeper.exitCode, null);
+  assert.equal(sleeper.signalCode, null);
+  sleeper.kill();
+});
+
+test('python: a Unix socket listener owned by the test is unreachable, and no socket file appears', async () => {
+  const path = join(dir, 'host.sock');
+  let connections = 0;
+  const server = createServer((s) => { connections++; s.destroy(); });
+  await new Promise<void>((res) => server.listen(path, () => res()));
+  chmodSync(path, 0o777);
+  const made = join(dir, 'made.sock');
+  const file = program('unix', `
+out = []
+for p in (${JSON.stringify(path)}, '/run/postgresql/.s.PGSQL.5432', '/var/run/mysqld/mysqld.sock', '/tmp/.X11-unix/X0'):
+    s = socket.socket(socket.AF_UNIX)
+    try: s.connect(p); out.append('CONNECTED ' + p)
+    except Exception as e: out.append(type(e).__name__)
+s = socket.socket(socket.AF_UNIX)
+try: s.bind(${JSON.stringify(made)}); out.append('BOUND')
+except Exception as e: out.append(type(e).__name__)
+a = socket.socket(socket.AF_UNIX)
+try: a.connect('\\0evolab-abstract'); out.append('ABSTRACT')
+except Exception as e: out.append(type(e).__name__)
+print(out)
+${GRID}
+return {'circles': circles}`);
+  const r = await evolabAsync(['eval', 'circle-packing-26-py', file, '--json'], env);
+  server.close();
+  const out = JSON.parse(r.stdout) as Evaluated;
+  assert.equal(out.status, 'valid', out.reason ?? '');
+  assert.doesNotMatch(out.logTail, /CONNECTED|BOUND|ABSTRACT/);
+  assert.equal(connections, 0);
+  assert.ok(!existsSync(made));
+});
+
+test('python: no TCP connection reaches a listener on 127.0.0.1', async () => {
+  let connections = 0;
+  const server = createServer((s) => { connections++; s.destroy(); });
+  await new Promise<void>((res) => server.listen(0, '127.0.0.1', () => res()));
+  const port = (server.address() as { port: number }).port;
+  const file = program('tcp', `
+out = []
+for host in ('127.0.0.1', 'localhost', '::1', '10.0.0.1'):
+    try: socket.create_connection((host, ${port}), timeout=1); out.append('CONNECTED ' + host)
+    except Exception as e: out.append(type(e).__name__)
+print(out)
+${GRID}
+return {'circles': circles}`);
+  const r = await evolabAsync(['eval', 'circle-packing-26-py', file, '--json'], env);
+  server.close();
+  const out = JSON.parse(r.stdout) as Evaluated;
+  assert.equal(out.status, 'valid', out.reason ?? '');
+  assert.doesNotMatch(out.logTail, /CONNECTED/);
+  assert.equal(connections, 0);
+});
+
+test('python: a fork bomb is contained and leaves nothing running', () => {
+  const r = evalPy(program('forkbomb', `
+kids = 0
+try:
+    while True:
+        if os.fork() == 0:
+            open('/proc/self/comm', 'w').write('evolab-bomb')
+            time.sleep(120); os._exit(0)
+        kids += 1
+except OSError as e:
+    print('fork stopped after', kids, type(e).__name__, flush=True)
+time.sleep(60)`), ['--timeout', '2500']);
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /wall-clock limit/);
+  assert.match(r.logTail, /fork stopped after \d+/);
+  assert.deepEqual(survivors('evolab-bomb'), []);
+});
+
+test('python: a process that ignores SIGTERM and daemonises is gone after the wall-clock kill', () => {
+  const marker = join(dir, 'linger-alive');
+  const r = evalPy(program('linger', `
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        open('/proc/self/comm', 'w').write('evolab-linger')
+        while True:
+            try: open(${JSON.stringify(marker)}, 'w').write('x')
+            except Exception: pass
+            time.sleep(0.05)
+while True: pass`), ['--timeout', '1500']);
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /wall-clock limit of 1500 ms/);
+  assert.deepEqual(survivors('evolab-linger'), []);
+  assert.ok(!existsSync(marker));
+});
+
+test('python: a memory bomb stops at the address-space limit', () => {
+  const r = evalPy(program('membomb', `
+chunks = []
+while True: chunks.append(bytearray(50 * 1024 * 1024))`));
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /MemoryError/);
+});
+
+test('python: 100 MB of stdout is cut at the output limit', () => {
+  const r = evalPy(program('flood', `
+line = 'x' * 1000000
+for _ in range(100): print(line)
+${GRID}
+return {'circles': circles}`));
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /printed more than \d+ bytes/);
+  assert.ok(r.logTail.length < 20_000);
+});
+
+test('python: os.system, subprocess and ctypes reach nothing outside', () => {
+  const target = join(dir, 'sys.txt');
+  const r = evalPy(program('ctypes', `
+import ctypes, subprocess
+out = []
+out.append(os.system('touch ${target} 2>/dev/null'))
+try: out.append(subprocess.run(['/bin/sh', '-c', 'id -u; cat /etc/shadow'], capture_output=True, text=True).stdout)
+except Exception as e: out.append(type(e).__name__)
+libc = ctypes.CDLL(None, use_errno=True)
+out.append(('unshare', libc.unshare(0x10000000), ctypes.get_errno()))
+out.append(('mount', libc.mount(b'none', b'/usr', b'tmpfs', 0, None), ctypes.get_errno()))
+out.append(('ptrace', libc.ptrace(16, 1, 0, 0), ctypes.get_errno()))
+out.append(('setuid0', libc.setuid(0), ctypes.get_errno()))
+print(out)
+${GRID}
+return {'circles': circles}`));
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.ok(!existsSync(target));
+  assert.match(r.logTail, /\('unshare', -1, \d+\)/);
+  assert.match(r.logTail, /\('mount', -1, \d+\)/);
+  assert.match(r.logTail, /\('setuid0', -1, \d+\)/);
+  assert.doesNotMatch(r.logTail, /root:/);
+});
+
+test('python: a huge BigInt, an own __proto__ key and a fake out-of-memory message get honest reasons', () => {
+  const t0 = Date.now();
+  const big = evalPy(program('bigint', `return {'circles': {'$bigint': '1' * 32000000}}`));
+  assert.equal(big.status, 'crashed');
+  assert.match(big.reason ?? '', /BigInt of 32000000 digits; the limit is \d+/);
+  assert.ok(Date.now() - t0 < 20_000);
+  const proto = evalPy(program('proto', `${GRID}\nreturn {'__proto__': {'circles': circles}}`));
+  assert.equal(proto.status, 'invalid');
+  assert.match(proto.reason ?? '', /circles/);
+  const fake = evalPy(program('fakeoom', `
+sys.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n')
+sys.stderr.flush()
+os._exit(1)`));
+  assert.equal(fake.status, 'crashed');
+  assert.match(fake.reason ?? '', /exit status 1/);
+  assert.doesNotMatch(fake.reason ?? '', /memory/i);
+});
+
+test('python: multi-byte characters split across pipe chunks arrive intact', () => {
+  const r = evalPy(program('utf8', `
+print('€' * 70000)
+${GRID}
+return {'circles': circles}`));
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.ok(!r.logTail.includes('\uFFFD'), 'a replacement character appeared');
+  assert.match(r.logTail, /€€€€/);
+});
+
+test('python: one candidate cannot pass state to the next (files, processes, shared memory)', () => {
+  const writer = evalPy(program('state-a', `
+open('/scratch/note', 'w').write('from A')
+try:
+    import mmap
+    open('/dev/shm/note', 'w').write('from A')
+except Exception: pass
+if os.fork() == 0:
+    open('/proc/self/comm', 'w').write('evolab-state')
+    time.sleep(30)
+${GRID}
+return {'circles': circles}`));
+  assert.equal(writer.status, 'valid', writer.reason ?? '');
+  const reader = evalPy(program('state-b', `
+print('scratch', os.listdir('/scratch'), 'pids', [p for p in os.listdir('/proc') if p.isdigit()])
+${GRID}
+return {'circles': circles}`));
+  assert.match(reader.logTail, /scratch \[\] pids \['1'\]/);
+  assert.deepEqual(survivors('evolab-state'), []);
+});
+
+test('python: a run whose candidates attack the engine finishes, and its files are intact', () => {
+  const kill = `import os, signal\nfor t in (os.getppid(), 1, -1):\n    try: os.kill(t, signal.SIGKILL)\n    except Exception: pass\n`;
+  const lines = [
+    { blocks: [`${kill}ROW_COUNTS = [5, 5, 6, 5, 5]\n`] },
+    { blocks: ['while True: pass\n'] },
+    { blocks: ['import os\nos.kill(os.getppid(), 9)\n'] },
+  ];
+  const replay = join(dir, 'attacks.jsonl');
+  writeFileSync(replay, lines.map((l) => JSON.stringify(l)).join('\n'));
+  const cfg = join(dir, 'limits.json');
+  writeFileSync(cfg, JSON.stringify({ limits: { timeoutMs: 2000, memoryMb: 256 } }));
+  const out = join(dir, 'run-attacks');
+  const r = evolab(['run', 'circle-packing-26-py', '--mutator', 'replay', '--replay', replay, '--iterations', '3', '--workers', '1', '--config', cfg, '--out', out, '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  const summary = JSON.parse(r.stdout) as { candidates: number };
+  assert.equal(summary.candidates, 4);
+  assert.ok(readdirSync(out).includes('run.db'));
+  const resumed = evolab(['resume', out, '--iterations', '2', '--json'], env);
+  assert.equal(resumed.code, 0, resumed.stderr);
+});
