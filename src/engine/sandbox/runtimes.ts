@@ -15,6 +15,7 @@ export const LANGUAGES: readonly Language[] = ['javascript', 'python'];
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const HARNESS_JS = `${HERE}/harness.mjs`;
 export const PYTHON_DIR = `${HERE}/python`;
+export const JS_HOST = `${HERE}/js-host.mjs`;
 
 /** Environment every jailed runtime gets (nothing of the engine's own environment but these). */
 export function baseEnv(): Record<string, string> {

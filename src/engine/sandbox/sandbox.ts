@@ -1,14 +1,17 @@
 // Runs one candidate program, in its language, inside the OS jail, and returns its output data.
-// JavaScript: a fresh jailed Node process whose harness evaluates the program in a fresh V8
-// context (no process, require, import(), eval). Python: a jailed fork server that gives every
-// candidate a fresh forked process in namespaces of its own. Where the jail cannot be built the
-// sandbox refuses, unless the user opted out loudly (EVOLAB_UNSAFE_NO_JAIL=1, --unsafe-no-jail).
+// JavaScript: a jailed Node host that gives every candidate a fresh V8 isolate (isolated-vm,
+// an optional dependency), or, where that is not installed, a fresh jailed Node process whose
+// harness evaluates the program in a fresh V8 context (no process, require, import(), eval).
+// Python: a jailed fork server that gives every candidate a fresh forked process in namespaces
+// of its own. Where the jail cannot be built the sandbox refuses, unless the user opted out
+// loudly (EVOLAB_UNSAFE_NO_JAIL=1, --unsafe-no-jail).
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { runOneShot } from './child-run.js';
 import { jailCommand, jailUnavailable, type JailCommand, type JailLimits, processLimit } from './jail.js';
 import { cpuBackstopSeconds, DEFAULT_LIMITS, type SandboxLimits, type SandboxResult } from './limits.js';
-import { PythonServerPool, SCRATCH_MB } from './python-server.js';
-import { baseEnv, HARNESS_JS, nodeRuntime, PYTHON_DIR, pythonRuntime, type Language } from './runtimes.js';
+import { SCRATCH_MB, SERVER_CPU_SECONDS, ServerPool } from './server-pool.js';
+import { baseEnv, HARNESS_JS, JS_HOST, nodeRuntime, PYTHON_DIR, pythonRuntime, type Language } from './runtimes.js';
 import { unjailedCommand } from './unjailed.js';
 
 export { DEFAULT_LIMITS, type SandboxLimits, type SandboxResult } from './limits.js';
@@ -63,16 +66,65 @@ function pythonOnceCommand(l: SandboxLimits): JailCommand {
   return jailCommand({ argv, readOnly: [...py.readOnly, PYTHON_DIR], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 512) });
 }
 
-const pythonPool = new PythonServerPool();
-
-/** Stops the pooled fork servers (they also die with the engine). */
-export function closeSandboxes(): void {
-  pythonPool.close();
+function serverLimits(): JailLimits {
+  return { cpuSeconds: SERVER_CPU_SECONDS, addressSpaceMb: null, processes: processLimit(256), fileSizeMb: SCRATCH_MB, openFiles: 256, scratchMb: 1 };
 }
 
-/** Whether Python candidates go through the pooled fork server (EVOLAB_SANDBOX_POOL=0 turns it off). */
-export function pooled(): boolean {
-  return process.env.EVOLAB_SANDBOX_POOL !== '0' && sandboxMode().jailed;
+const pythonPool = new ServerPool({
+  name: 'Python fork server',
+  control: true,
+  maxRuns: 0,
+  command: () => {
+    const py = pythonRuntime();
+    return jailCommand({
+      argv: [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'serve'],
+      readOnly: [...py.readOnly, PYTHON_DIR],
+      env: { ...baseEnv(), EVOLAB_PRELOAD: py.preload.join(',') },
+      limits: serverLimits(),
+      nestedUserns: true,
+    });
+  },
+});
+
+/** Where isolated-vm is installed (its folder must be visible inside the jail), or null. */
+let isolatedVm: string | null | undefined;
+export function isolatedVmDir(): string | null {
+  if (isolatedVm !== undefined) return isolatedVm;
+  try {
+    isolatedVm = dirname(createRequire(import.meta.url).resolve('isolated-vm/package.json'));
+  } catch {
+    isolatedVm = null;
+  }
+  return isolatedVm;
+}
+
+const javascriptPool = new ServerPool({
+  name: 'JavaScript isolate host',
+  control: false,
+  // A fresh host now and then bounds what a V8 escape could ever carry between candidates.
+  maxRuns: 200,
+  command: () => {
+    const node = nodeRuntime();
+    const modules = dirname(isolatedVmDir()!);
+    return jailCommand({
+      argv: [node.executable, '--no-node-snapshot', '--no-warnings', JS_HOST],
+      readOnly: [...node.readOnly, dirname(JS_HOST), modules],
+      env: baseEnv(),
+      limits: { ...serverLimits(), processes: processLimit(64) },
+    });
+  },
+});
+
+/** Stops the pooled servers (they also die with the engine). */
+export function closeSandboxes(): void {
+  pythonPool.close();
+  javascriptPool.close();
+}
+
+/** Whether candidates of a language go through a pooled server (EVOLAB_SANDBOX_POOL=0 turns pooling off). */
+export function pooled(language: Language): boolean {
+  if (process.env.EVOLAB_SANDBOX_POOL === '0' || !sandboxMode().jailed) return false;
+  return language === 'python' || isolatedVmDir() !== null;
 }
 
 /** Runs `source` with `input`; an aborted `signal` kills it at once (reported as a timeout). */
@@ -88,9 +140,10 @@ export async function runInSandbox(
   const stdin = JSON.stringify({ source, input: input ?? null });
   try {
     if (language === 'python') {
-      if (pooled()) return await pythonPool.run(source, input, limits, signal);
+      if (pooled('python')) return await pythonPool.run(source, input, limits, signal);
       return await runOneShot({ command: pythonOnceCommand(limits), stdin, limits, rssLimitMb: limits.memoryMb + 160, signal });
     }
+    if (pooled('javascript')) return await javascriptPool.run(source, input, limits, signal);
     return await runOneShot({ command: javascriptCommand(limits), stdin, limits, rssLimitMb: limits.memoryMb + 96, signal });
   } catch (e) {
     return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };

@@ -1,11 +1,11 @@
-// A jailed Python fork server (runner.py serve) and the pool that keeps one per busy worker.
-// The server imports the interpreter's heavy modules once; each candidate is a fresh fork in
-// namespaces of its own (see forkserver.py), so nothing passes from one candidate to the next.
+// Long-lived jailed runner processes and the pool that keeps one per busy worker. A server
+// answers one candidate at a time over `<length>\n<json>` frames; what makes the next candidate
+// start clean is the server's own: the Python fork server forks every candidate from a process
+// that never saw one (forkserver.py), the JavaScript host gives each a fresh V8 isolate (js-host.mjs).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describeExit, parseResult } from './child-run.js';
-import { jailCommand, type JailLimits, processLimit } from './jail.js';
+import type { JailCommand } from './jail.js';
 import { cpuBackstopSeconds, tail, type SandboxLimits, type SandboxResult } from './limits.js';
-import { baseEnv, PYTHON_DIR, pythonRuntime } from './runtimes.js';
 
 /** Extra time the engine allows beyond the server's own deadline before it kills the whole jail. */
 const GRACE_MS = 3000;
@@ -13,9 +13,12 @@ const START_TIMEOUT_MS = 60_000;
 /** Scratch folder size for each candidate (MiB). */
 export const SCRATCH_MB = 64;
 
+/** Server processes live for hours: their CPU backstop is the per-candidate deadline, not this. */
+export const SERVER_CPU_SECONDS = 24 * 3600;
+
 interface Response {
   status?: number;
-  verdict?: { kind: 'timeout' | 'output-limit' | 'jail'; reason: string } | null;
+  verdict?: { kind: 'timeout' | 'output-limit' | 'memory' | 'jail'; reason: string } | null;
   result?: string;
   log?: string;
   ready?: boolean;
@@ -32,7 +35,7 @@ class FrameReader {
       const nl = this.buf.indexOf(10);
       if (nl < 0) return;
       const n = Number(this.buf.subarray(0, nl).toString('latin1'));
-      if (!Number.isInteger(n) || n < 0) return this.onError(new Error('the fork server sent a malformed frame'));
+      if (!Number.isInteger(n) || n < 0) return this.onError(new Error('a runner server sent a malformed frame'));
       if (this.buf.length < nl + 1 + n) return;
       const body = this.buf.subarray(nl + 1, nl + 1 + n).toString('utf8');
       this.buf = this.buf.subarray(nl + 1 + n);
@@ -45,26 +48,27 @@ class FrameReader {
   }
 }
 
-function serverLimits(): JailLimits {
-  return { cpuSeconds: 24 * 3600, addressSpaceMb: null, processes: processLimit(256), fileSizeMb: SCRATCH_MB, openFiles: 256, scratchMb: 1 };
+export interface ServerSpec {
+  /** What the pool serves, for messages (e.g. "Python fork server"). */
+  name: string;
+  /** Builds the jailed command (called for every new server). */
+  command: () => JailCommand;
+  /** The server waits for one byte on fd 3 before it takes each request (the fork server does). */
+  control: boolean;
+  /** Candidates one server runs before it is replaced (0: no limit). */
+  maxRuns: number;
 }
 
-export class PythonServer {
+export class JailedServer {
   private readonly child: ChildProcess;
   private pending: ((r: Response | Error) => void) | null = null;
   private log = '';
   readonly ready: Promise<void>;
   dead = false;
+  runs = 0;
 
-  constructor() {
-    const py = pythonRuntime();
-    const cmd = jailCommand({
-      argv: [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'serve'],
-      readOnly: [...py.readOnly, PYTHON_DIR],
-      env: { ...baseEnv(), EVOLAB_PRELOAD: py.preload.join(',') },
-      limits: serverLimits(),
-      nestedUserns: true,
-    });
+  constructor(private readonly spec: ServerSpec) {
+    const cmd = spec.command();
     this.child = spawn(cmd.cmd, cmd.args, { env: {}, detached: true, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
     this.child.unref();
     for (const s of [this.child.stdout, this.child.stderr, this.child.stdin, this.child.stdio[3]]) (s as unknown as { unref?: () => void })?.unref?.();
@@ -72,11 +76,11 @@ export class PythonServer {
     this.child.stdout!.on('data', (d: Buffer) => frames.push(d));
     this.child.stderr!.on('data', (d: Buffer) => { this.log = tail(this.log + d.toString('utf8'), 2000); });
     this.child.on('error', (e) => this.fail(e));
-    this.child.on('close', (code) => this.fail(new Error(`the Python fork server exited (status ${code})${this.log ? `: ${this.log.trim()}` : ''}`)));
+    this.child.on('close', (code) => this.fail(new Error(`the ${spec.name} exited (status ${code})${this.log ? `: ${this.log.trim()}` : ''}`)));
     this.child.stdin!.on('error', () => { /* reported by close */ });
     (this.child.stdio[3] as NodeJS.WritableStream).on('error', () => { /* reported by close */ });
     this.ready = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.kill(); reject(new Error('the Python fork server did not start in time')); }, START_TIMEOUT_MS);
+      const timer = setTimeout(() => { this.kill(); reject(new Error(`the ${spec.name} did not start in time`)); }, START_TIMEOUT_MS);
       this.pending = (r) => { clearTimeout(timer); r instanceof Error ? reject(r) : resolve(); };
     });
   }
@@ -104,8 +108,9 @@ export class PythonServer {
     const request = JSON.stringify({ source, input: input ?? null, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, maxOutputBytes: limits.maxOutputBytes, scratchMb: SCRATCH_MB, cpuSeconds: cpuBackstopSeconds(limits) });
     const body = Buffer.from(request, 'utf8');
     const answer = new Promise<Response | Error>((resolve) => { this.pending = resolve; });
+    this.runs++;
     this.child.stdin!.write(Buffer.concat([Buffer.from(`${body.length}\n`), body]));
-    (this.child.stdio[3] as NodeJS.WritableStream).write('x');
+    if (this.spec.control) (this.child.stdio[3] as NodeJS.WritableStream).write('x');
     let timer: NodeJS.Timeout | undefined;
     const backstop = new Promise<Error>((resolve) => { timer = setTimeout(() => resolve(new Error('timeout')), limits.timeoutMs + GRACE_MS); });
     const onAbort = () => this.settle(new Error('aborted'));
@@ -128,15 +133,17 @@ export class PythonServer {
 }
 
 /** Idle servers, reused one candidate at a time; a server is never shared by two candidates at once. */
-export class PythonServerPool {
-  private idle: PythonServer[] = [];
-  private all = new Set<PythonServer>();
+export class ServerPool {
+  private idle: JailedServer[] = [];
+  private all = new Set<JailedServer>();
+
+  constructor(private readonly spec: ServerSpec) {}
 
   async run(source: string, input: unknown, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
     let server = this.idle.pop();
     while (server && server.dead) server = this.idle.pop();
     if (!server) {
-      server = new PythonServer();
+      server = new JailedServer(this.spec);
       this.all.add(server);
       try {
         await server.ready;
@@ -146,6 +153,7 @@ export class PythonServerPool {
       }
     }
     const r = await server.run(source, input, limits, signal);
+    if (!server.dead && this.spec.maxRuns > 0 && server.runs >= this.spec.maxRuns) server.kill();
     if (server.dead) this.all.delete(server);
     else this.idle.push(server);
     return r;

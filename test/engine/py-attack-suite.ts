@@ -9,13 +9,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evolab, evolabAsync } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'evolab-pyattack-'));
-chmodSync(dir, 0o777); // world-writable: only the jail's mount table keeps candidates out
 const SECRET = 'sk-planted-secret-python-0123456789';
-const env = { ...process.env, OPENAI_API_KEY: SECRET, EVOLAB_TEST_SECRET: SECRET };
-
 /** A valid 26-circle packing (a 6×5 grid's first 26 cells). */
 const GRID = 'circles = [[(i % 6) / 6 + 1 / 12, (i // 6) / 5 + 0.1, 0.08] for i in range(26)]';
+/** What a candidate sees in /proc: itself alone (fork server), or itself under bwrap's init (one-shot). */
+const ONLY_SELF = /pids \['1'(, '2')?\]/;
+
+interface Evaluated { status: string; valid: boolean; score: number | null; reason: string | null; logTail: string; raw: string }
+
+/** Processes whose command line carries `marker` (a candidate's leftovers would). */
+function survivors(marker: string): string[] {
+  const r = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter((l) => l.includes(marker) && !l.includes('ps -eo'));
+}
+
+/** Defines every Python attack as a test, run with `extra` in the environment (which Python path). */
+export function pyAttackSuite(label: string, extra: Record<string, string>): void {
+const dir = mkdtempSync(join(tmpdir(), 'evolab-pyattack-'));
+chmodSync(dir, 0o777); // world-writable: only the jail's mount table keeps candidates out
+const env = { ...process.env, OPENAI_API_KEY: SECRET, EVOLAB_TEST_SECRET: SECRET, ...extra };
 
 function program(name: string, body: string): string {
   const file = join(dir, `${name}.py`);
@@ -24,23 +36,15 @@ function program(name: string, body: string): string {
   return file;
 }
 
-interface Evaluated { status: string; valid: boolean; score: number | null; reason: string | null; logTail: string; raw: string }
-
 function evalPy(file: string, extra: string[] = []): Evaluated {
   const r = evolab(['eval', 'circle-packing-26-py', file, '--json', '--timeout', '4000', '--memory', '256', ...extra], env);
   assert.equal(r.code, 0, `eval exited ${r.code}: ${r.stderr}`);
   return { ...(JSON.parse(r.stdout) as Omit<Evaluated, 'raw'>), raw: r.stdout };
 }
 
-/** Processes whose command line carries `marker` (a candidate's leftovers would). */
-function survivors(marker: string): string[] {
-  const r = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  return r.stdout.split('\n').filter((l) => l.includes(marker) && !l.includes('ps -eo'));
-}
-
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('python: writing outside the scratch folder fails everywhere; scratch itself vanishes', () => {
+test(`${label}: ` + 'writing outside the scratch folder fails everywhere; scratch itself vanishes', () => {
   const target = join(dir, 'pwned.txt');
   const r = evalPy(program('write', `
 out = []
@@ -58,7 +62,7 @@ return {'circles': circles}`));
   assert.ok(!existsSync(target));
 });
 
-test('python: a planted secret is not in its environment, /proc/1/environ or any visible process', () => {
+test(`${label}: ` + 'a planted secret is not in its environment, /proc/1/environ or any visible process', () => {
   const r = evalPy(program('secret', `
 seen = repr(dict(os.environ))
 for pid in os.listdir('/proc'):
@@ -74,10 +78,10 @@ ${GRID}
 return {'circles': circles, 'seen': seen}`));
   assert.equal(r.status, 'valid', r.reason ?? '');
   assert.ok(!r.raw.includes(SECRET), 'the secret leaked');
-  assert.match(r.logTail, /pids \['1'\]/, 'the candidate sees only itself');
+  assert.match(r.logTail, ONLY_SELF, 'the candidate sees only itself');
 });
 
-test('python: signalling the parent, every process and a host process kills nothing', () => {
+test(`${label}: ` + 'signalling the parent, every process and a host process kills nothing', () => {
   const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
   const r = evalPy(program('signals', `
 out = []
@@ -94,7 +98,7 @@ return {'circles': circles}`));
   sleeper.kill();
 });
 
-test('python: a Unix socket listener owned by the test is unreachable, and no socket file appears', async () => {
+test(`${label}: ` + 'a Unix socket listener owned by the test is unreachable, and no socket file appears', async () => {
   const path = join(dir, 'host.sock');
   let connections = 0;
   const server = createServer((s) => { connections++; s.destroy(); });
@@ -125,7 +129,7 @@ return {'circles': circles}`);
   assert.ok(!existsSync(made));
 });
 
-test('python: no TCP connection reaches a listener on 127.0.0.1', async () => {
+test(`${label}: ` + 'no TCP connection reaches a listener on 127.0.0.1', async () => {
   let connections = 0;
   const server = createServer((s) => { connections++; s.destroy(); });
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', () => res()));
@@ -146,7 +150,7 @@ return {'circles': circles}`);
   assert.equal(connections, 0);
 });
 
-test('python: a fork bomb is contained and leaves nothing running', () => {
+test(`${label}: ` + 'a fork bomb is contained and leaves nothing running', () => {
   const r = evalPy(program('forkbomb', `
 kids = 0
 try:
@@ -164,7 +168,7 @@ time.sleep(60)`), ['--timeout', '2500']);
   assert.deepEqual(survivors('evolab-bomb'), []);
 });
 
-test('python: a process that ignores SIGTERM and daemonises is gone after the wall-clock kill', () => {
+test(`${label}: ` + 'a process that ignores SIGTERM and daemonises is gone after the wall-clock kill', () => {
   const marker = join(dir, 'linger-alive');
   const r = evalPy(program('linger', `
 signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -183,7 +187,7 @@ while True: pass`), ['--timeout', '1500']);
   assert.ok(!existsSync(marker));
 });
 
-test('python: a memory bomb stops at the address-space limit', () => {
+test(`${label}: ` + 'a memory bomb stops at the address-space limit', () => {
   const r = evalPy(program('membomb', `
 chunks = []
 while True: chunks.append(bytearray(50 * 1024 * 1024))`));
@@ -191,7 +195,7 @@ while True: chunks.append(bytearray(50 * 1024 * 1024))`));
   assert.match(r.reason ?? '', /MemoryError/);
 });
 
-test('python: 100 MB of stdout is cut at the output limit', () => {
+test(`${label}: ` + '100 MB of stdout is cut at the output limit', () => {
   const r = evalPy(program('flood', `
 line = 'x' * 1000000
 for _ in range(100): print(line)
@@ -202,7 +206,7 @@ return {'circles': circles}`));
   assert.ok(r.logTail.length < 20_000);
 });
 
-test('python: os.system, subprocess and ctypes reach nothing outside', () => {
+test(`${label}: ` + 'os.system, subprocess and ctypes reach nothing outside', () => {
   const target = join(dir, 'sys.txt');
   const r = evalPy(program('ctypes', `
 import ctypes, subprocess
@@ -226,7 +230,7 @@ return {'circles': circles}`));
   assert.doesNotMatch(r.logTail, /root:/);
 });
 
-test('python: a huge BigInt, an own __proto__ key and a fake out-of-memory message get honest reasons', () => {
+test(`${label}: ` + 'a huge BigInt, an own __proto__ key and a fake out-of-memory message get honest reasons', () => {
   const t0 = Date.now();
   const big = evalPy(program('bigint', `return {'circles': {'$bigint': '1' * 32000000}}`));
   assert.equal(big.status, 'crashed');
@@ -244,7 +248,7 @@ os._exit(1)`));
   assert.doesNotMatch(fake.reason ?? '', /memory/i);
 });
 
-test('python: multi-byte characters split across pipe chunks arrive intact', () => {
+test(`${label}: ` + 'multi-byte characters split across pipe chunks arrive intact', () => {
   const r = evalPy(program('utf8', `
 print('€' * 70000)
 ${GRID}
@@ -254,7 +258,7 @@ return {'circles': circles}`));
   assert.match(r.logTail, /€€€€/);
 });
 
-test('python: one candidate cannot pass state to the next (files, processes, shared memory)', () => {
+test(`${label}: ` + 'one candidate cannot pass state to the next (files, processes, shared memory)', () => {
   const writer = evalPy(program('state-a', `
 open('/scratch/note', 'w').write('from A')
 try:
@@ -271,11 +275,12 @@ return {'circles': circles}`));
 print('scratch', os.listdir('/scratch'), 'pids', [p for p in os.listdir('/proc') if p.isdigit()])
 ${GRID}
 return {'circles': circles}`));
-  assert.match(reader.logTail, /scratch \[\] pids \['1'\]/);
+  assert.match(reader.logTail, /scratch \[\] /);
+  assert.match(reader.logTail, ONLY_SELF);
   assert.deepEqual(survivors('evolab-state'), []);
 });
 
-test('python: a run whose candidates attack the engine finishes, and its files are intact', () => {
+test(`${label}: ` + 'a run whose candidates attack the engine finishes, and its files are intact', () => {
   const kill = `import os, signal\nfor t in (os.getppid(), 1, -1):\n    try: os.kill(t, signal.SIGKILL)\n    except Exception: pass\n`;
   const lines = [
     { blocks: [`${kill}ROW_COUNTS = [5, 5, 6, 5, 5]\n`] },
@@ -295,3 +300,4 @@ test('python: a run whose candidates attack the engine finishes, and its files a
   const resumed = evolab(['resume', out, '--iterations', '2', '--json'], env);
   assert.equal(resumed.code, 0, resumed.stderr);
 });
+}

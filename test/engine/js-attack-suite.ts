@@ -9,9 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evolab, evolabAsync } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'evolab-attack-'));
 const SECRET = 'sk-planted-secret-0123456789abcdef';
-const env = { ...process.env, OPENAI_API_KEY: SECRET, EVOLAB_TEST_SECRET: SECRET };
+
+/** Defines every JavaScript attack as a test, run with `extra` in the environment (which JS path). */
+export function jsAttackSuite(label: string, extra: Record<string, string>): void {
+const dir = mkdtempSync(join(tmpdir(), 'evolab-attack-'));
+const env = { ...process.env, OPENAI_API_KEY: SECRET, EVOLAB_TEST_SECRET: SECRET, ...extra };
 
 /** A valid 26-circle packing (a 6×5 grid's first 26 cells) for attacks that also return data. */
 const GRID = `const circles = []; for (let i = 0; i < 26; i++) circles.push([(i % 6) / 6 + 1 / 12, Math.floor(i / 6) / 5 + 0.1, 0.08]);`;
@@ -30,7 +33,7 @@ function evalJson(file: string, extra: string[] = []) {
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('writing a file fails by every route and nothing is written', () => {
+test(`${label}: ` + 'writing a file fails by every route and nothing is written', () => {
   const target = join(dir, 'pwned.txt');
   const r = evalJson(program('write', `
     const tries = [];
@@ -38,11 +41,11 @@ test('writing a file fails by every route and nothing is written', () => {
     try { ({}).constructor.constructor('return process')().mainModule; } catch (e) { tries.push(String(e)); }
     return import('node:fs').then((fs) => fs.writeFileSync(${JSON.stringify(target)}, 'x'));`));
   assert.equal(r.status, 'crashed');
-  assert.match(r.reason ?? '', /dynamic import|not allowed|callback/i);
+  assert.match(r.reason ?? '', /dynamic import|not allowed|callback|Not supported/i);
   assert.ok(!existsSync(target));
 });
 
-test('a planted secret in the environment is invisible to the program', () => {
+test(`${label}: ` + 'a planted secret in the environment is invisible to the program', () => {
   const r = evalJson(program('env', `
     let seen = 'nothing';
     try { seen = JSON.stringify(process.env); } catch (e) { seen = String(e); }
@@ -55,20 +58,20 @@ test('a planted secret in the environment is invisible to the program', () => {
   assert.match(r.logTail, /process is not defined/);
 });
 
-test('spawning a child process is impossible', () => {
+test(`${label}: ` + 'spawning a child process is impossible', () => {
   const r = evalJson(program('spawn', `return require('child_process').execSync('touch ${join(dir, 'spawned')}');`));
   assert.equal(r.status, 'crashed');
   assert.match(r.reason ?? '', /require is not defined/);
   assert.ok(!existsSync(join(dir, 'spawned')));
 });
 
-test('starting a worker thread is impossible', () => {
+test(`${label}: ` + 'starting a worker thread is impossible', () => {
   const r = evalJson(program('worker', `return new Worker('data:text/javascript,1');`));
   assert.equal(r.status, 'crashed');
   assert.match(r.reason ?? '', /Worker is not defined/);
 });
 
-test('an infinite loop is killed at the wall-clock limit', () => {
+test(`${label}: ` + 'an infinite loop is killed at the wall-clock limit', () => {
   const t0 = Date.now();
   const r = evalJson(program('loop', 'while (true) {}'), ['--timeout', '1500']);
   assert.equal(r.status, 'crashed');
@@ -76,23 +79,23 @@ test('an infinite loop is killed at the wall-clock limit', () => {
   assert.ok(Date.now() - t0 < 15_000);
 });
 
-test('allocating until out of memory is stopped with a memory reason', () => {
+test(`${label}: ` + 'allocating until out of memory is stopped with a memory reason', () => {
   const heap = evalJson(program('oom', 'const a = []; while (true) a.push(new Array(1e5).fill(Math.random()));'));
   assert.equal(heap.status, 'crashed');
   assert.match(heap.reason ?? '', /memory|MiB/);
   const buffers = evalJson(program('oom2', 'const a = []; while (true) a.push(new Float64Array(1e7).fill(1));'));
   assert.equal(buffers.status, 'crashed');
-  assert.match(buffers.reason ?? '', /memory|MiB/);
+  assert.match(buffers.reason ?? '', /memory|MiB|allocation failed/);
 });
 
-test('printing 100 MB is capped and the result still arrives', () => {
+test(`${label}: ` + 'printing 100 MB is capped and the result still arrives', () => {
   const r = evalJson(program('print', `const s = 'x'.repeat(1e6); for (let i = 0; i < 100; i++) console.log(s); ${GRID} return { circles };`));
   assert.equal(r.status, 'valid');
   assert.ok(r.logTail.length < 100_000, `log tail of ${r.logTail.length} characters`);
   assert.match(r.logTail, /dropped/);
 });
 
-test('no TCP connection reaches a listener on 127.0.0.1', async () => {
+test(`${label}: ` + 'no TCP connection reaches a listener on 127.0.0.1', async () => {
   let connections = 0;
   const server = createServer((s) => { connections++; s.destroy(); });
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', () => res()));
@@ -110,7 +113,7 @@ test('no TCP connection reaches a listener on 127.0.0.1', async () => {
   assert.equal(connections, 0);
 });
 
-test('overriding Math, JSON and other globals cannot fake the score', () => {
+test(`${label}: ` + 'overriding Math, JSON and other globals cannot fake the score', () => {
   const r = evalJson(program('fake', `
     ${GRID}
     JSON.stringify = () => '{"circles":[],"sumRadii":100}';
@@ -123,7 +126,7 @@ test('overriding Math, JSON and other globals cannot fake the score', () => {
   assert.ok(Math.abs((r.score ?? 0) - 26 * 0.08) < 1e-12, `score ${r.score}`);
 });
 
-test('non-finite radii, overlapping circles and circles outside the square are rejected with reasons', () => {
+test(`${label}: ` + 'non-finite radii, overlapping circles and circles outside the square are rejected with reasons', () => {
   const nan = evalJson(program('nan', `${GRID} circles[3][2] = NaN; return { circles };`));
   assert.equal(nan.status, 'invalid');
   assert.match(nan.reason ?? '', /circles\[3\]\[2\] is NaN/);
@@ -139,7 +142,7 @@ test('non-finite radii, overlapping circles and circles outside the square are r
   assert.match(outside.reason ?? '', /circle 25 crosses/);
 });
 
-test('a run keeps going through hostile candidates and stores each with its reason', () => {
+test(`${label}: ` + 'a run keeps going through hostile candidates and stores each with its reason', () => {
   const lines = [
     { blocks: ['const X = (() => { while (true) {} })();\n'] },
     { blocks: ['const X = [1, 1, 1, 1, 1, 1, 1, NaN];\n'] },
@@ -167,7 +170,7 @@ test('a run keeps going through hostile candidates and stores each with its reas
   assert.match(rows[3].reason!, /memory|MiB/);
 });
 
-test('import() rejects with an error of the program\'s own realm; host prototypes stay out of reach', () => {
+test(`${label}: ` + 'import() rejects with an error of the program\'s own realm; host prototypes stay out of reach', () => {
   const r = evalJson(program('realm', `
     ${GRID}
     return import('node:fs').then(() => ({ circles }), (err) => {
@@ -180,7 +183,7 @@ test('import() rejects with an error of the program\'s own realm; host prototype
   assert.match(r.logTail, /realm:same/);
 });
 
-test('every object a program can reach belongs to its own realm (errors, stack frames, input, console, results)', () => {
+test(`${label}: ` + 'every object a program can reach belongs to its own realm (errors, stack frames, input, console, results)', () => {
   const r = evalJson(program('objects', `
     ${GRID}
     const foreign = [];
@@ -206,13 +209,13 @@ test('every object a program can reach belongs to its own realm (errors, stack f
   assert.match(r.logTail, /foreign:\[\]/);
 });
 
-test('an own "__proto__" key stays a key: the verifier does not find inherited circles', () => {
+test(`${label}: ` + 'an own "__proto__" key stays a key: the verifier does not find inherited circles', () => {
   const r = evalJson(program('proto', `${GRID} return JSON.parse(JSON.stringify({ p: { circles } }).replace('"p"', '"__proto__"'));`));
   assert.equal(r.status, 'invalid');
   assert.match(r.reason ?? '', /circles/);
 });
 
-test('a 32-million-digit BigInt tag is refused quickly by the decoder', () => {
+test(`${label}: ` + 'a 32-million-digit BigInt tag is refused quickly by the decoder', () => {
   const t0 = Date.now();
   const r = evalJson(program('bigint', `return { circles: { $bigint: '1'.repeat(32e6) } };`), ['--memory', '512']);
   assert.equal(r.status, 'crashed');
@@ -220,15 +223,16 @@ test('a 32-million-digit BigInt tag is refused quickly by the decoder', () => {
   assert.ok(Date.now() - t0 < 20_000, `${Date.now() - t0} ms`);
 });
 
-test('a crash that imitates V8\'s out-of-memory text is reported as the crash it is', () => {
+test(`${label}: ` + 'a crash that imitates V8\'s out-of-memory text is reported as the crash it is', () => {
   const r = evalJson(program('fakeoom', `throw new Error('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory');`));
   assert.equal(r.status, 'crashed');
   assert.match(r.reason ?? '', /^stage main: run error/);
 });
 
-test('multi-byte characters split across pipe chunks arrive intact', () => {
+test(`${label}: ` + 'multi-byte characters split across pipe chunks arrive intact', () => {
   const r = evalJson(program('utf8', `console.log('€'.repeat(30000)); ${GRID} return { circles };`));
   assert.equal(r.status, 'valid', r.reason ?? '');
   assert.ok(!r.logTail.includes('\uFFFD'));
   assert.match(r.logTail, /€€€€/);
 });
+}
