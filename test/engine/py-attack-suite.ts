@@ -192,7 +192,7 @@ test(`${label}: ` + 'a memory bomb stops at the address-space limit', () => {
 chunks = []
 while True: chunks.append(bytearray(50 * 1024 * 1024))`));
   assert.equal(r.status, 'crashed');
-  assert.match(r.reason ?? '', /MemoryError/);
+  assert.match(r.reason ?? '', /MemoryError|memory .* exceeded the limit/);
 });
 
 test(`${label}: ` + '100 MB of stdout is cut at the output limit', () => {
@@ -219,6 +219,9 @@ out.append(('unshare', libc.unshare(0x10000000), ctypes.get_errno()))
 out.append(('mount', libc.mount(b'none', b'/usr', b'tmpfs', 0, None), ctypes.get_errno()))
 out.append(('ptrace', libc.ptrace(16, 1, 0, 0), ctypes.get_errno()))
 out.append(('setuid0', libc.setuid(0), ctypes.get_errno()))
+out.append(('keyctl', libc.syscall(250, 0, 0, 0, 0, 0), ctypes.get_errno()))
+out.append(('bpf', libc.syscall(321, 0, 0, 0), ctypes.get_errno()))
+out.append([l for l in open('/proc/self/status').read().split('\\n') if l.startswith(('Seccomp:', 'NoNewPrivs:', 'CapEff:'))])
 print(out)
 ${GRID}
 return {'circles': circles}`));
@@ -227,6 +230,11 @@ return {'circles': circles}`));
   assert.match(r.logTail, /\('unshare', -1, \d+\)/);
   assert.match(r.logTail, /\('mount', -1, \d+\)/);
   assert.match(r.logTail, /\('setuid0', -1, \d+\)/);
+  assert.match(r.logTail, /\('ptrace', -1, 1\)/, 'ptrace refused by the seccomp filter (EPERM)');
+  if (process.arch === 'x64') assert.match(r.logTail, /\('keyctl', -1, 1\).*\('bpf', -1, 1\)/s);
+  assert.match(r.logTail, /Seccomp:\\t2/);
+  assert.match(r.logTail, /NoNewPrivs:\\t1/);
+  assert.match(r.logTail, /CapEff:\\t0000000000000000/);
   assert.doesNotMatch(r.logTail, /root:/);
 });
 

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { DataDecodeError, decodeJson } from '../data-json.js';
-import type { JailCommand } from './jail.js';
+import { jailStdio, type JailCommand } from './jail.js';
 import { treeMemoryMb } from './proc-tree.js';
 import { tail, type FailureKind, type SandboxLimits, type SandboxResult } from './limits.js';
 
@@ -70,7 +70,13 @@ export function runOneShot(req: OneShotRequest): Promise<SandboxResult> {
   const started = performance.now();
   const wall = () => performance.now() - started;
   return new Promise((resolve) => {
-    const child = spawn(req.command.cmd, req.command.args, { env: req.command.env ?? {}, detached: true, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+    const io = jailStdio(req.command);
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(req.command.cmd, req.command.args, { env: req.command.env ?? {}, detached: true, stdio: io.stdio });
+    } finally {
+      io.close();
+    }
     const logs = new StringDecoder('utf8');
     const result: Buffer[] = [];
     let log = '';
@@ -89,11 +95,11 @@ export function runOneShot(req: OneShotRequest): Promise<SandboxResult> {
       if (bytes > limits.maxOutputBytes) stop('output-limit', `printed more than ${limits.maxOutputBytes} bytes`);
     };
     const onLog = (d: Buffer) => { count(d.length); if (!verdict) log = tail(log + logs.write(d)); };
-    child.stdout.on('data', onLog);
-    child.stderr.on('data', onLog);
+    child.stdout!.on('data', onLog);
+    child.stderr!.on('data', onLog);
     (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => { count(d.length); if (!verdict) result.push(d); });
-    child.stdin.on('error', () => { /* the child may exit before reading its input */ });
-    child.stdin.end(req.stdin);
+    child.stdin!.on('error', () => { /* the child may exit before reading its input */ });
+    child.stdin!.end(req.stdin);
 
     const onAbort = () => stop('timeout', 'abandoned because the run is stopping');
     req.signal?.addEventListener('abort', onAbort, { once: true });

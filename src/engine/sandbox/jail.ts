@@ -5,10 +5,11 @@
 // the jail runs as the unprivileged `nobody` (65534) outside the namespaces too, and runtime
 // folders that only root can reach (an interpreter under /root) are first bind-mounted into a
 // private mount namespace so that `nobody` can see exactly those and nothing else of them.
-import { existsSync, lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { seccompFile, type SeccompProfile } from './seccomp.js';
 import { which } from './which.js';
 
 /** The uid/gid a candidate sees inside the jail (`nobody`). */
@@ -61,13 +62,20 @@ export interface JailSpec {
   limits: JailLimits;
   /** Allow the command to create user namespaces of its own (the Python fork server needs one per candidate). */
   nestedUserns?: boolean;
+  /** The seccomp filter bwrap installs before it starts the command. */
+  seccomp: SeccompProfile;
 }
+
+/** The file descriptor on which the spawned jail expects its seccomp filter. */
+export const SECCOMP_FD = 4;
 
 export interface JailCommand {
   cmd: string;
   args: string[];
   /** Environment of the spawned command itself (the jail clears and sets its own). */
   env?: Record<string, string>;
+  /** A file to open and hand to the jail as fd SECCOMP_FD (one fresh descriptor per spawn). */
+  seccompFile?: string;
 }
 
 let toolsCache: JailTools | null = null;
@@ -171,7 +179,7 @@ function bindArgs(paths: string[], tools: JailTools): Binds {
   return out;
 }
 
-function bwrapArgs(spec: JailSpec, binds: Binds): string[] {
+function bwrapArgs(spec: JailSpec, binds: Binds, seccomp: string | null): string[] {
   const l = spec.limits;
   const args = [
     '--unshare-user', '--unshare-pid', '--unshare-net', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try',
@@ -190,6 +198,7 @@ function bwrapArgs(spec: JailSpec, binds: Binds): string[] {
     '--clearenv',
   ];
   for (const [k, v] of Object.entries(spec.env)) args.push('--setenv', k, v);
+  if (seccomp) args.push('--seccomp', String(SECCOMP_FD));
   return [...args, '--', ...spec.argv];
 }
 
@@ -220,14 +229,23 @@ export function jailCommand(spec: JailSpec, tools: JailTools = jailTools()): Jai
   const missing = jailUnavailable(tools);
   if (missing) throw new Error(missing);
   const binds = bindArgs(spec.readOnly, tools);
-  const inner = [...rlimitArgs(tools.prlimit!, spec.limits), tools.bwrap!, ...bwrapArgs(spec, binds)];
-  if (!tools.root) return { cmd: inner[0], args: inner.slice(1) };
+  const filter = seccompFile(spec.seccomp) ?? undefined;
+  const inner = [...rlimitArgs(tools.prlimit!, spec.limits), tools.bwrap!, ...bwrapArgs(spec, binds, filter ?? null)];
+  if (!tools.root) return { cmd: inner[0], args: inner.slice(1), seccompFile: filter };
   const uid = hostUid();
   const drop = [tools.setpriv!, `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--no-new-privs', '--'];
-  if (binds.staged.length === 0) return { cmd: drop[0], args: [...drop.slice(1), ...inner] };
+  if (binds.staged.length === 0) return { cmd: drop[0], args: [...drop.slice(1), ...inner], seccompFile: filter };
   const sources = binds.staged.map(([src]) => src);
   return {
     cmd: tools.unshare!,
     args: ['--mount', '--propagation', 'private', '--', tools.sh!, '-c', STAGE_SCRIPT, 'evolab-jail', stageDir(), String(sources.length), ...sources, ...drop, ...inner],
+    seccompFile: filter,
   };
+}
+
+/** The stdio array for spawning a jail: three pipes, a result or control pipe, and the filter's fd. */
+export function jailStdio(command: JailCommand): { stdio: ('pipe' | number)[]; close: () => void } {
+  if (!command.seccompFile) return { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], close: () => {} };
+  const fd = openSync(command.seccompFile, 'r');
+  return { stdio: ['pipe', 'pipe', 'pipe', 'pipe', fd], close: () => closeSync(fd) };
 }

@@ -36,7 +36,8 @@ async function runOne(req) {
   let timedOut = false;
   let timer;
   const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => { timedOut = true; if (!isolate.isDisposed) isolate.dispose(); reject(new Error('deadline')); }, req.timeoutMs);
+    // A little after isolated-vm's own timeout, so the two never race; disposal waits for `finally`.
+    timer = setTimeout(() => { timedOut = true; reject(new Error('deadline')); }, req.timeoutMs + 50);
   });
   const guard = (p) => Promise.race([p, deadline]);
   const failure = (kind, e) => {
@@ -98,13 +99,25 @@ async function logsOf(tools) {
 /** Reads `<length>\n<json>` frames from stdin, one request at a time. */
 async function* requests() {
   let buf = Buffer.alloc(0);
+  let parts = [];
+  let pending = 0;
+  let need = 0;
   for await (const chunk of process.stdin) {
-    buf = Buffer.concat([buf, chunk]);
+    parts.push(chunk);
+    pending += chunk.length;
+    if (buf.length + pending < need) continue; // join once per frame, not once per chunk
+    buf = Buffer.concat([buf, ...parts]);
+    parts = [];
+    pending = 0;
+    need = 0;
     for (;;) {
       const nl = buf.indexOf(10);
       if (nl < 0) break;
       const n = Number(buf.subarray(0, nl).toString('latin1'));
-      if (buf.length < nl + 1 + n) break;
+      if (buf.length < nl + 1 + n) {
+        need = nl + 1 + n;
+        break;
+      }
       yield JSON.parse(buf.subarray(nl + 1, nl + 1 + n).toString('utf8'));
       buf = buf.subarray(nl + 1 + n);
     }

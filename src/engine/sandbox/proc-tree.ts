@@ -1,4 +1,4 @@
-// Resident memory of a whole process tree, read from /proc (the jail's processes are
+// Resident memory (PSS) of a whole process tree, read from /proc (the jail's processes are
 // grandchildren of the engine, behind bwrap, so the tree is walked through each task's children).
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -18,7 +18,15 @@ function children(pid: number): number[] {
   return out;
 }
 
-function rssKb(pid: number): number {
+/**
+ * A process's proportional share of resident memory: pages shared between forked processes are
+ * split among them, so a tree of forks is not counted many times over (RSS would be).
+ */
+function pssKb(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    if (m) return Number(m[1]);
+  } catch { /* older kernel, or gone */ }
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : 0;
@@ -34,10 +42,10 @@ export function processTree(root: number, max = 4096): number[] {
   return seen;
 }
 
-/** Summed resident memory (MiB) of `root` and its descendants, or null off Linux or when gone. */
+/** Summed proportional resident memory (MiB) of `root` and its descendants, or null off Linux or when gone. */
 export function treeMemoryMb(root: number): number | null {
   if (process.platform !== 'linux') return null;
   let kb = 0;
-  for (const p of processTree(root)) kb += rssKb(p);
+  for (const p of processTree(root)) kb += pssKb(p);
   return kb / 1024;
 }

@@ -1,6 +1,7 @@
 // What protects candidates on this machine, layer by layer, for `evolab doctor`.
 import { spawnSync } from 'node:child_process';
-import { jailCommand, jailTools, jailUnavailable, JAIL_UID, processLimit } from './jail.js';
+import { jailCommand, jailStdio, jailTools, jailUnavailable, JAIL_UID, processLimit } from './jail.js';
+import { deniedCalls, seccompArch } from './seccomp.js';
 import { nodeRuntime, pythonCommand, pythonRuntime } from './runtimes.js';
 import { sandboxMode, UNSAFE_ENV } from './sandbox.js';
 
@@ -18,8 +19,11 @@ function jailStarts(): string | null {
       readOnly: nodeRuntime().readOnly,
       env: {},
       limits: { cpuSeconds: 10, addressSpaceMb: null, processes: processLimit(64), fileSizeMb: 1, openFiles: 64, scratchMb: 1 },
+      seccomp: 'candidate',
     });
-    const r = spawnSync(cmd.cmd, cmd.args, { encoding: 'utf8', timeout: 20_000, env: {} });
+    const io = jailStdio(cmd);
+    const r = spawnSync(cmd.cmd, cmd.args, { encoding: 'utf8', timeout: 20_000, env: {}, stdio: ['ignore', 'pipe', 'pipe', 'ignore', ...io.stdio.slice(4)] as ('pipe' | 'ignore' | number)[] });
+    io.close();
     return r.status === 0 ? null : (r.stderr || `exit status ${r.status}`).trim().split('\n')[0];
   } catch (e) {
     return (e as Error).message;
@@ -37,6 +41,7 @@ export function sandboxLayers(): Layer[] {
     { name: 'user', ok: jail, detail: tools.root ? `uid/gid ${JAIL_UID} inside; outside, a fresh unprivileged uid/gid per jail (engine runs as root, drops with setpriv)` : `uid/gid ${JAIL_UID} inside a user namespace mapped to this user` },
     { name: 'namespaces', ok: jail, detail: 'user, PID, mount, IPC, UTS, network (no interfaces but loopback), cgroup' },
     { name: 'filesystem', ok: jail, detail: 'read-only /usr and the runtime only; no /run, no host /tmp, no sockets; 64 MiB private tmpfs scratch' },
+    { name: 'seccomp', ok: jail && seccompArch() !== null, detail: seccompArch() ? `filter refuses ${deniedCalls('candidate', seccompArch()!).join(', ')}, clone3 (ENOSYS) and every other ABI` : `no filter for ${process.arch}` },
     { name: 'privileges', ok: jail, detail: 'no capabilities, no_new_privs, no nested user namespaces (Python: one per candidate, then none)' },
     { name: 'rlimits', ok: !!tools.prlimit, detail: tools.prlimit ? 'CPU seconds, address space, processes, file size, open files, no core dumps' : 'prlimit missing' },
     { name: 'lifetime', ok: jail, detail: 'die-with-parent, new session, namespace teardown kills every process on timeout' },

@@ -12,6 +12,7 @@ import { jailCommand, jailUnavailable, type JailCommand, type JailLimits, proces
 import { cpuBackstopSeconds, DEFAULT_LIMITS, type SandboxLimits, type SandboxResult } from './limits.js';
 import { SCRATCH_MB, SERVER_CPU_SECONDS, ServerPool } from './server-pool.js';
 import { baseEnv, HARNESS_JS, JS_HOST, nodeRuntime, PYTHON_DIR, pythonRuntime, type Language } from './runtimes.js';
+import { buildFilter, seccompArch } from './seccomp.js';
 import { unjailedCommand } from './unjailed.js';
 
 export { DEFAULT_LIMITS, type SandboxLimits, type SandboxResult } from './limits.js';
@@ -56,14 +57,20 @@ function nodeArgv(l: SandboxLimits): string[] {
 function javascriptCommand(l: SandboxLimits): JailCommand {
   const argv = nodeArgv(l);
   if (!sandboxMode().jailed) return unjailedCommand(argv, jailLimits(l, null));
-  return jailCommand({ argv, readOnly: [...nodeRuntime().readOnly, dirname(HARNESS_JS)], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 3072) });
+  return jailCommand({ argv, readOnly: [...nodeRuntime().readOnly, dirname(HARNESS_JS)], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 3072), seccomp: 'candidate' });
 }
 
 function pythonOnceCommand(l: SandboxLimits): JailCommand {
   const py = pythonRuntime();
   const argv = [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'once'];
   if (!sandboxMode().jailed) return unjailedCommand(argv, jailLimits(l, l.memoryMb + 512));
-  return jailCommand({ argv, readOnly: [...py.readOnly, PYTHON_DIR], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 512) });
+  return jailCommand({ argv, readOnly: [...py.readOnly, PYTHON_DIR], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 512), seccomp: 'candidate' });
+}
+
+/** The candidate filter, for the fork server to install in each candidate process itself. */
+function candidateFilterHex(): string {
+  const arch = seccompArch();
+  return arch ? buildFilter('candidate', arch).toString('hex') : '';
 }
 
 function serverLimits(): JailLimits {
@@ -79,9 +86,10 @@ const pythonPool = new ServerPool({
     return jailCommand({
       argv: [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'serve'],
       readOnly: [...py.readOnly, PYTHON_DIR],
-      env: { ...baseEnv(), EVOLAB_PRELOAD: py.preload.join(',') },
+      env: { ...baseEnv(), EVOLAB_PRELOAD: py.preload.join(','), EVOLAB_SECCOMP: candidateFilterHex() },
       limits: serverLimits(),
       nestedUserns: true,
+      seccomp: 'server',
     });
   },
 });
@@ -111,6 +119,7 @@ const javascriptPool = new ServerPool({
       readOnly: [...node.readOnly, dirname(JS_HOST), modules],
       env: baseEnv(),
       limits: { ...serverLimits(), processes: processLimit(64) },
+      seccomp: 'candidate',
     });
   },
 });

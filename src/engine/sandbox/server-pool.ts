@@ -4,7 +4,7 @@
 // that never saw one (forkserver.py), the JavaScript host gives each a fresh V8 isolate (js-host.mjs).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describeExit, parseResult } from './child-run.js';
-import type { JailCommand } from './jail.js';
+import { jailStdio, type JailCommand } from './jail.js';
 import { cpuBackstopSeconds, tail, type SandboxLimits, type SandboxResult } from './limits.js';
 
 /** Extra time the engine allows beyond the server's own deadline before it kills the whole jail. */
@@ -27,16 +27,29 @@ interface Response {
 /** Reads `<length>\n<json>` frames from a byte stream. */
 class FrameReader {
   private buf = Buffer.alloc(0);
+  /** Chunks not yet joined, and the frame length they are waiting for (joined once, not per chunk). */
+  private parts: Buffer[] = [];
+  private partBytes = 0;
+  private need = 0;
   constructor(private readonly onFrame: (f: Response) => void, private readonly onError: (e: Error) => void) {}
 
   push(chunk: Buffer): void {
-    this.buf = Buffer.concat([this.buf, chunk]);
+    this.parts.push(chunk);
+    this.partBytes += chunk.length;
+    if (this.buf.length + this.partBytes < this.need) return;
+    this.buf = Buffer.concat([this.buf, ...this.parts]);
+    this.parts = [];
+    this.partBytes = 0;
+    this.need = 0;
     for (;;) {
       const nl = this.buf.indexOf(10);
       if (nl < 0) return;
       const n = Number(this.buf.subarray(0, nl).toString('latin1'));
       if (!Number.isInteger(n) || n < 0) return this.onError(new Error('a runner server sent a malformed frame'));
-      if (this.buf.length < nl + 1 + n) return;
+      if (this.buf.length < nl + 1 + n) {
+        this.need = nl + 1 + n;
+        return;
+      }
       const body = this.buf.subarray(nl + 1, nl + 1 + n).toString('utf8');
       this.buf = this.buf.subarray(nl + 1 + n);
       try {
@@ -69,7 +82,12 @@ export class JailedServer {
 
   constructor(private readonly spec: ServerSpec) {
     const cmd = spec.command();
-    this.child = spawn(cmd.cmd, cmd.args, { env: {}, detached: true, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+    const io = jailStdio(cmd);
+    try {
+      this.child = spawn(cmd.cmd, cmd.args, { env: {}, detached: true, stdio: io.stdio });
+    } finally {
+      io.close();
+    }
     this.child.unref();
     for (const s of [this.child.stdout, this.child.stderr, this.child.stdin, this.child.stdio[3]]) (s as unknown as { unref?: () => void })?.unref?.();
     const frames = new FrameReader((f) => this.settle(f), (e) => this.fail(e));
