@@ -4,7 +4,7 @@ import type { CandidateRecord, StageResult } from '../candidate.js';
 import type { Problem } from '../problem.js';
 import type { ChatMessage } from './client.js';
 import { parseProgram } from '../blocks.js';
-import { head, scrub, tail } from './scrub.js';
+import { fenceUntrusted, head, quoteUntrusted, scrub, tail } from './scrub.js';
 
 /** A failed attempt on some parent, remembered by the mutator and shown in later prompts. */
 export interface AttemptNote {
@@ -82,9 +82,14 @@ function changeOf(c: CandidateRecord): string {
   return line ? head(line.trim(), 120) : '';
 }
 
-function stageLine(s: StageResult): string {
+function stageLine(s: StageResult, crashed: boolean): string {
   const m = Object.keys(s.metrics).length ? ` ${Object.entries(s.metrics).map(([k, v]) => `${k}=${fmt(v)}`).join(', ')}` : '';
-  return `- stage ${s.stage}: ${s.valid ? 'passed' : 'rejected'}${s.reason ? ` (${head(s.reason, 300)})` : ''}${m}, ${Math.round(s.ms)} ms`;
+  return `- stage ${s.stage}: ${s.valid ? 'passed' : 'rejected'}${s.reason ? ` (${reasonText(crashed ? 'crashed' : 'valid', head(s.reason, 300))})` : ''}${m}, ${Math.round(s.ms)} ms`;
+}
+
+/** A crash's reason can quote the program's own error message: it is marked as such. */
+function reasonText(status: string, reason: string): string {
+  return status === 'crashed' ? quoteUntrusted(reason) : reason;
 }
 
 function diagnosticOf(data: Record<string, unknown> | null): string | null {
@@ -96,15 +101,15 @@ function diagnosticOf(data: Record<string, unknown> | null): string | null {
 /** Execution feedback about the parent and recent failed attempts on it, capped and scrubbed. */
 export function feedbackSection(parent: CandidateRecord, attempts: AttemptNote[], maxChars: number): string {
   const parts: string[] = [];
-  if (parent.status !== 'valid' || parent.reason) parts.push(`Status of the current program: ${parent.status}${parent.reason ? ` — ${head(parent.reason, 500)}` : ''}`);
+  if (parent.status !== 'valid' || parent.reason) parts.push(`Status of the current program: ${parent.status}${parent.reason ? ` — ${reasonText(parent.status, head(parent.reason, 500))}` : ''}`);
   const diag = diagnosticOf(parent.mutatorData);
   if (diag) parts.push(`Note on the change that produced it: ${head(diag, 500)}`);
-  if (parent.stages.length > 0) parts.push('Evaluation stages:\n' + parent.stages.map(stageLine).join('\n'));
-  if (parent.stderrTail.trim()) parts.push('Last lines it wrote to stderr:\n' + tail(parent.stderrTail.trim(), Math.floor(maxChars / 3)));
+  if (parent.stages.length > 0) parts.push('Evaluation stages:\n' + parent.stages.map((st) => stageLine(st, parent.status === 'crashed')).join('\n'));
+  if (parent.stderrTail.trim()) parts.push('Last lines it printed:\n' + fenceUntrusted('program-output', scrub(tail(parent.stderrTail.trim(), Math.floor(maxChars / 3)))));
   if (attempts.length > 0) {
     parts.push(
       'Recent attempts to change this program that failed (avoid repeating them):\n' +
-        attempts.map((a) => `- attempt #${a.seq}: ${a.status}${a.reason ? ` — ${head(a.reason, 400)}` : ''}`).join('\n'),
+        attempts.map((a) => `- attempt #${a.seq}: ${a.status}${a.reason ? ` — ${reasonText(a.status, head(a.reason, 400))}` : ''}`).join('\n'),
     );
   }
   if (parts.length === 0) return '';
