@@ -79,14 +79,13 @@ function serverLimits(): JailLimits {
 
 const pythonPool = new ServerPool({
   name: 'Python fork server',
-  control: true,
   maxRuns: 0,
   command: () => {
     const py = pythonRuntime();
     return jailCommand({
       argv: [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'serve'],
       readOnly: [...py.readOnly, PYTHON_DIR],
-      env: { ...baseEnv(), EVOLAB_PRELOAD: py.preload.join(','), EVOLAB_SECCOMP: candidateFilterHex() },
+      env: { ...baseEnv(), EVOLAB_PRELOAD: py.preload.join(','), EVOLAB_SECCOMP: candidateFilterHex(), EVOLAB_SCRATCH_MB: String(SCRATCH_MB) },
       limits: serverLimits(),
       nestedUserns: true,
       seccomp: 'server',
@@ -108,7 +107,6 @@ export function isolatedVmDir(): string | null {
 
 const javascriptPool = new ServerPool({
   name: 'JavaScript isolate host',
-  control: false,
   // A fresh host now and then bounds what a V8 escape could ever carry between candidates.
   maxRuns: 200,
   command: () => {

@@ -66,8 +66,6 @@ export interface ServerSpec {
   name: string;
   /** Builds the jailed command (called for every new server). */
   command: () => JailCommand;
-  /** The server waits for one byte on fd 3 before it takes each request (the fork server does). */
-  control: boolean;
   /** Candidates one server runs before it is replaced (0: no limit). */
   maxRuns: number;
 }
@@ -123,12 +121,11 @@ export class JailedServer {
   async run(source: string, input: unknown, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
     const started = performance.now();
     const wall = () => performance.now() - started;
-    const request = JSON.stringify({ source, input: input ?? null, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, maxOutputBytes: limits.maxOutputBytes, scratchMb: SCRATCH_MB, cpuSeconds: cpuBackstopSeconds(limits) });
+    const request = JSON.stringify({ source, input: input ?? null, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, maxOutputBytes: limits.maxOutputBytes, cpuSeconds: cpuBackstopSeconds(limits) });
     const body = Buffer.from(request, 'utf8');
     const answer = new Promise<Response | Error>((resolve) => { this.pending = resolve; });
     this.runs++;
     this.child.stdin!.write(Buffer.concat([Buffer.from(`${body.length}\n`), body]));
-    if (this.spec.control) (this.child.stdio[3] as NodeJS.WritableStream).write('x');
     let timer: NodeJS.Timeout | undefined;
     const backstop = new Promise<Error>((resolve) => { timer = setTimeout(() => resolve(new Error('timeout')), limits.timeoutMs + GRACE_MS); });
     const onAbort = () => this.settle(new Error('aborted'));

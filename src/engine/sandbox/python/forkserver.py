@@ -1,11 +1,15 @@
-# The fork server behind `runner.py serve` (see runner.py). Per candidate:
-#   server  waits for one byte on fd 3, forks a child, reaps it, kills anything left over.
-#   child   reads one framed request from stdin, enters new user, mount, PID, IPC, UTS and network
-#           namespaces, forks the candidate process, relays its log and result with caps and a
-#           deadline, and writes one framed response on stdout.
-#   process (PID 1 of its namespace, so everything it starts dies with it) gets a fresh /proc, a
-#           size-capped tmpfs scratch folder, no capabilities, no further user namespaces and its
-#           own address-space limit, then runs the program.
+# The fork server behind `runner.py serve` (see runner.py). The chain for the next candidate is
+# built ahead of time, before its request exists, so every process in it starts pristine:
+#   server  forks a relay, waits for it to end, kills anything left over, forks the next one.
+#   relay   enters new user, mount, PID, IPC and UTS namespaces, forks the candidate process,
+#           then waits for one framed request on stdin, hands it over, relays the candidate's log
+#           and result with caps and a deadline, and writes one framed response on stdout.
+#   process (PID 1 of its namespace, so everything it starts dies with it) gets a fresh /proc and
+#           a size-capped tmpfs scratch folder, waits for its request, then drops every
+#           capability, forbids further user namespaces, installs the seccomp filter and its own
+#           address-space and CPU limits, and runs the program.
+# The network namespace is the jail's own (empty but for loopback) and shared by the candidates
+# of one server in turn; nothing in it outlives the processes that made it.
 import ctypes
 import json
 import os
@@ -15,12 +19,12 @@ import signal
 import sys
 import time
 
-CONTROL_FD = 3
 CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_CAPBSET_DROP = 1, 24
 LOG_TAIL = 4000
+NO_MORE_REQUESTS = 3  # a relay's exit status when the engine closed its end
 
 libc = ctypes.CDLL(None, use_errno=True)
 
@@ -57,7 +61,7 @@ def write_file(path, text):
 
 def enter_namespaces():
     uid, gid = os.getuid(), os.getgid()
-    check(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWUTS), "unshare")
+    check(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
     write_file("/proc/self/setgroups", "deny")
     write_file("/proc/self/uid_map", "%d %d 1" % (uid, uid))
     write_file("/proc/self/gid_map", "%d %d 1" % (gid, gid))
@@ -88,16 +92,23 @@ def vm_size_kb():
     return 0
 
 
-def prepare_process(request):
-    """In the candidate process (PID 1 of its namespace), before any of its code runs."""
+SCRATCH_KB = int(os.environ.get("EVOLAB_SCRATCH_MB", "64")) * 1024
+
+
+def prepare_mounts():
+    """In the candidate process (PID 1 of its namespace), before its request arrives."""
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     os.setsid()  # its own session and process group: kill(0) cannot reach the relay
     check(libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "mount private")
     check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None), "mount /proc")
-    size = b"size=%dk,mode=0700" % (int(request["scratchMb"]) * 1024)
+    size = b"size=%dk,mode=0700" % SCRATCH_KB
     check(libc.mount(b"tmpfs", b"/scratch", b"tmpfs", MS_NOSUID | MS_NODEV, size), "mount /scratch")
     os.chdir("/scratch")
     write_file("/proc/sys/user/max_user_namespaces", "0")
+
+
+def prepare_process(request):
+    """In the candidate process, once its request is known, before any of its code runs."""
     drop_capabilities()
     install_seccomp()
     limit = (vm_size_kb() + int(request["memoryMb"]) * 1024) * 1024
@@ -117,14 +128,15 @@ def read_exact(fd, n):
     return b"".join(parts)
 
 
-def read_request():
+def read_frame(fd):
+    """One `<length>\n<json>` frame, read byte-exactly so nothing of the next one is consumed."""
     header = b""
     while not header.endswith(b"\n"):
-        b = os.read(0, 1)
+        b = os.read(fd, 1)
         if not b:
             raise EOFError("no request")
         header += b
-    return json.loads(read_exact(0, int(header)).decode("utf-8"))
+    return read_exact(fd, int(header))
 
 
 def respond(message):
@@ -146,7 +158,7 @@ class Relay:
         self.verdict = None
 
     def kill(self, kind, reason):
-        if self.verdict is None:
+        if self.verdict is None and kind is not None:
             self.verdict = {"kind": kind, "reason": reason}
         try:
             os.kill(self.pid, signal.SIGKILL)
@@ -182,43 +194,81 @@ def exit_status(status):
     return os.WEXITSTATUS(status)
 
 
-def child(run_candidate):
-    """One candidate: namespaces, the candidate process, the relay, the response."""
-    request = read_request()
-    enter_namespaces()
-    log_r, log_w = os.pipe()
-    res_r, res_w = os.pipe()
-    pid = os.fork()
+def candidate(run_candidate, req_r, log_w, res_w):
+    """The candidate process: pristine until its request arrives on req_r."""
+    try:
+        null = os.open("/dev/null", os.O_RDONLY)
+        os.dup2(null, 0)
+        os.dup2(log_w, 1)
+        os.dup2(log_w, 2)
+        os.dup2(res_w, 3)
+        os.dup2(req_r, 4)
+        os.closerange(5, 65536)
+        sys.stdin = open(0, "r", closefd=False)
+        sys.stdout = open(1, "w", closefd=False)
+        sys.stderr = open(2, "w", closefd=False)
+        prepare_mounts()
+        request = json.loads(read_frame(4).decode("utf-8"))
+        os.close(4)
+        prepare_process(request)
+    except BaseException as e:  # noqa: BLE001
+        os.write(2, ("jail setup failed: %s\n" % e).encode())
+        os._exit(125)
+    code = run_candidate(request)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def relay_one(run_candidate, consumed):
+    """The relay: build the candidate's namespaces and process, then serve one request.
+    One byte on `consumed` tells the server that the request has been read from stdin, so the
+    chain for the next candidate can be built while this one runs."""
+    try:
+        enter_namespaces()
+        req_r, req_w = os.pipe()
+        log_r, log_w = os.pipe()
+        res_r, res_w = os.pipe()
+        pid = os.fork()
+    except OSError as e:
+        read_frame(0)  # the request this failure answers
+        os.write(consumed, b"x")
+        raise RuntimeError("could not build the candidate's namespaces: %s" % e) from e
     if pid == 0:
-        try:
-            null = os.open("/dev/null", os.O_RDONLY)
-            os.dup2(null, 0)
-            os.dup2(log_w, 1)
-            os.dup2(log_w, 2)
-            os.dup2(res_w, 3)
-            os.closerange(4, 65536)
-            sys.stdin = open(0, "r", closefd=False)
-            sys.stdout = open(1, "w", closefd=False)
-            sys.stderr = open(2, "w", closefd=False)
-            prepare_process(request)
-        except BaseException as e:  # noqa: BLE001
-            os.write(2, ("jail setup failed: %s\n" % e).encode())
-            os._exit(125)
-        code = run_candidate(request)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    os.close(log_w)
-    os.close(res_w)
+        for fd in (req_w, log_r, res_r):
+            os.close(fd)
+        candidate(run_candidate, req_r, log_w, res_w)
+    for fd in (req_r, log_w, res_w):
+        os.close(fd)
+    raw = read_frame(0)
+    os.write(consumed, b"x")
+    os.close(consumed)
+    request = json.loads(raw.decode("utf-8"))
+    try:
+        view = memoryview(b"%d\n" % len(raw) + raw)
+        while view:
+            view = view[os.write(req_w, view):]
+    except BrokenPipeError:
+        pass  # the candidate process died during its set-up; its exit status says so
+    os.close(req_w)
     relay = Relay(log_r, res_r, pid, request)
     relay.pump(request)
-    _, status = os.waitpid(pid, 0)
+    result = relay.fds[res_r].decode("utf-8", "replace") if relay.verdict is None else ""
+    status = None
+    if result:
+        # The program closed its output: answer at once, and end whatever it still runs
+        # (its namespace dies with it) instead of waiting for its memory to be torn down.
+        relay.kill(None, None)
+    else:
+        status = exit_status(os.waitpid(pid, 0)[1])
     respond({
-        "status": exit_status(status),
+        "status": status,
         "verdict": relay.verdict,
-        "result": relay.fds[res_r].decode("utf-8", "replace") if relay.verdict is None else "",
+        "result": result,
         "log": relay.fds[log_r][-LOG_TAIL:].decode("utf-8", "replace"),
     })
+    if status is None:
+        os.waitpid(pid, 0)
 
 
 def serve(run_candidate):
@@ -230,20 +280,35 @@ def serve(run_candidate):
                 pass
     respond({"ready": True, "pid": os.getpid()})
     while True:
-        if not os.read(CONTROL_FD, 1):
-            return
+        consumed_r, consumed_w = os.pipe()
         pid = os.fork()
         if pid == 0:
+            os.close(consumed_r)
             try:
-                os.close(CONTROL_FD)
-                child(run_candidate)
+                relay_one(run_candidate, consumed_w)
                 code = 0
+            except EOFError:
+                code = NO_MORE_REQUESTS
             except BaseException as e:  # noqa: BLE001
                 respond({"status": 125, "verdict": {"kind": "jail", "reason": "the fork server could not run the candidate: %s" % e}, "result": "", "log": ""})
                 code = 1
             os._exit(code)
-        os.waitpid(pid, 0)
+        os.close(consumed_w)
+        got = os.read(consumed_r, 1)
+        os.close(consumed_r)
+        reap()
+        if not got:  # the relay ended without taking a request: the engine has closed its end
+            _, status = os.waitpid(pid, 0)
+            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_MORE_REQUESTS:
+                return
+
+
+def reap():
+    """Collects relays that have finished (each candidate's processes die with its namespace)."""
+    while True:
         try:
-            os.kill(-1, signal.SIGKILL)  # anything a candidate left behind in this jail
-        except ProcessLookupError:
-            pass
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
