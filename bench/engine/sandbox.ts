@@ -69,10 +69,10 @@ function pyInProcessMs(): number {
   return Number(r.stdout.trim());
 }
 
-function noopRun(workers: number, pooled: boolean): { perSecond: number; msPerCandidate: number } {
+function noopRun(problem: string, workers: number, pooled: boolean): { perSecond: number; msPerCandidate: number } {
   const dir = mkdtempSync(join(tmpdir(), 'evolab-bench-'));
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'run', 'noop', '--iterations', String(ITERATIONS), '--workers', String(workers), '--out', join(dir, 'run'), '--json'], {
+  const r = spawnSync(process.execPath, [CLI, 'run', problem, '--iterations', String(ITERATIONS), '--workers', String(workers), '--out', join(dir, 'run'), '--json'], {
     encoding: 'utf8',
     env: { ...process.env, EVOLAB_SANDBOX_POOL: pooled ? '1' : '0' },
   });
@@ -99,12 +99,14 @@ async function main(): Promise<void> {
   console.log('\n| path | sandboxed (median) | same work in-process | overhead per evaluation |');
   console.log('|---|---|---|---|');
   for (const [name, boxed, direct] of rows) console.log(`| ${name} | ${boxed.toFixed(2)} ms | ${direct.toFixed(3)} ms | **${(boxed - direct).toFixed(2)} ms** |`);
-  console.log(`\n| evolab run noop --iterations ${ITERATIONS} | candidates/s | wall ms per candidate (incl. start-up) |`);
+  console.log(`\n| evolab run PROBLEM --iterations ${ITERATIONS} | candidates/s | wall ms per candidate (incl. start-up) |`);
   console.log('|---|---|---|');
-  for (const pooled of [true, false]) {
-    for (const workers of [1, 2]) {
-      const r = noopRun(workers, pooled);
-      console.log(`| --workers ${workers}${pooled ? '' : ' (EVOLAB_SANDBOX_POOL=0)'} | ${r.perSecond.toFixed(1)} | ${r.msPerCandidate.toFixed(2)} |`);
+  for (const problem of ['noop', 'noop-py']) {
+    for (const pooled of [true, false]) {
+      for (const workers of [1, 2]) {
+        const r = noopRun(problem, workers, pooled);
+        console.log(`| ${problem} --workers ${workers}${pooled ? '' : ' (EVOLAB_SANDBOX_POOL=0)'} | ${r.perSecond.toFixed(1)} | ${r.msPerCandidate.toFixed(2)} |`);
+      }
     }
   }
 }

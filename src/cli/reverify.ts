@@ -8,9 +8,9 @@ import { findProblem } from '../packs/registry.js';
 
 /** Entry point of `evolab __reverify`: reads {problem, output} JSON on stdin, prints the verdict. */
 export async function reverifyMain(): Promise<void> {
-  let text = '';
-  for await (const chunk of process.stdin) text += chunk;
-  const { problem: id, output } = decodeJson(text) as { problem: string; output: unknown };
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const { problem: id, output } = decodeJson(Buffer.concat(chunks).toString('utf8')) as { problem: string; output: unknown };
   const problem = findProblem(id);
   if (!problem) throw new Error(`unknown problem ${id}`);
   const stages = problem.stages ?? [];
@@ -22,10 +22,12 @@ export function reverifyInFreshProcess(problemId: string, output: unknown): Prom
   const payload = encodeJson({ problem: problemId, output });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, process.argv[1], '__reverify'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.setEncoding('utf8'); // one decoder per stream: characters split across chunks survive
+    child.stderr.setEncoding('utf8');
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
+    child.stdout.on('data', (d: string) => (out += d));
+    child.stderr.on('data', (d: string) => (err += d));
     child.on('error', reject);
     child.on('close', (code) => {
       try {

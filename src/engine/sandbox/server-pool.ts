@@ -90,7 +90,8 @@ export class JailedServer {
     for (const s of [this.child.stdout, this.child.stderr, this.child.stdin, this.child.stdio[3]]) (s as unknown as { unref?: () => void })?.unref?.();
     const frames = new FrameReader((f) => this.settle(f), (e) => this.fail(e));
     this.child.stdout!.on('data', (d: Buffer) => frames.push(d));
-    this.child.stderr!.on('data', (d: Buffer) => { this.log = tail(this.log + d.toString('utf8'), 2000); });
+    this.child.stderr!.setEncoding('utf8');
+    this.child.stderr!.on('data', (d: string) => { this.log = tail(this.log + d, 2000); });
     this.child.on('error', (e) => this.fail(e));
     this.child.on('close', (code) => this.fail(new Error(`the ${spec.name} exited (status ${code})${this.log ? `: ${this.log.trim()}` : ''}`)));
     this.child.stdin!.on('error', () => { /* reported by close */ });

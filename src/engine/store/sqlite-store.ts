@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CandidateRecord } from '../candidate.js';
 import type { Checkpoint, RunMeta, RunStore } from './store.js';
-import { decodeJson, encodeJson } from '../data-json.js';
+import { DataDecodeError, decodeJson, encodeJson } from '../data-json.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -42,6 +42,20 @@ interface Row {
   timings: string; created_at: string; checkpoint: string; source: string;
 }
 
+/**
+ * A stored output, decoded with the same bounds as a fresh one. Data beyond them (possible only in
+ * runs written before the bounds existed) is left out rather than allowed to stall every load.
+ */
+function storedOutput(text: string, seq: number): unknown {
+  try {
+    return decodeJson(text);
+  } catch (e) {
+    if (!(e instanceof DataDecodeError)) throw e;
+    process.emitWarning(`candidate #${seq}: stored output not loaded (${e.message})`);
+    return null;
+  }
+}
+
 function toRecord(r: Row): CandidateRecord {
   return {
     seq: r.seq,
@@ -60,7 +74,7 @@ function toRecord(r: Row): CandidateRecord {
     stderrTail: r.stderr_tail,
     stages: decodeJson(r.stages) as CandidateRecord['stages'],
     timings: JSON.parse(r.timings),
-    output: r.output === null ? null : decodeJson(r.output),
+    output: r.output === null ? null : storedOutput(r.output, r.seq),
     mutatorData: r.mutator_data === null ? null : (JSON.parse(r.mutator_data) as Record<string, unknown>),
     createdAt: r.created_at,
   };

@@ -3,14 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { Problem, Verdict } from '../../../engine/problem.js';
 import { reject } from '../../../engine/problem.js';
 
-const initialProgram = readFileSync(new URL('./noop/initial.js', import.meta.url), 'utf8');
 
 export const noop: Problem = {
   id: 'noop',
   pack: 'toy',
   title: 'No-op: one tunable constant',
   description: 'run() returns {value: VALUE}; any finite value is valid and scores -|VALUE - 1| (higher is better). For measuring the engine itself.',
-  initialProgram,
+  initialProgram: readFileSync(new URL('./noop/initial.js', import.meta.url), 'utf8'),
   metrics: [{ name: 'score', direction: 'max', description: '-|value - 1|' }],
   primaryMetric: 'score',
   descriptors: [],
@@ -21,4 +20,14 @@ export const noop: Problem = {
     if (typeof v !== 'number' || !Number.isFinite(v)) return reject('expected {value: <finite number>}');
     return { valid: true, metrics: { score: -Math.abs(v - 1) } };
   },
+};
+
+/** The same problem with a Python program (`evolab run noop-py`), for the Python runner's cost. */
+export const noopPython: Problem = {
+  ...noop,
+  id: 'noop_py',
+  aliases: ['noop-py'],
+  title: 'No-op (Python): one tunable constant',
+  language: 'python',
+  initialProgram: readFileSync(new URL('./noop/initial.py', import.meta.url), 'utf8'),
 };
