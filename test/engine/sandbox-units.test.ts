@@ -30,7 +30,7 @@ test('the jail command drops to a fresh unprivileged uid as root and names every
     assert.ok(line.includes(flag), `missing ${flag}`);
   }
   assert.ok(!line.includes('/run'), 'nothing of /run is exposed');
-  assert.equal(a.seccompFile !== undefined, seccompArch() !== null);
+  assert.equal(a.seccomp !== undefined, seccompArch() !== null);
   const user = jailCommand(spec, TOOLS(false));
   assert.equal(user.cmd, '/usr/bin/prlimit', 'an ordinary user needs no setpriv');
   assert.ok(!user.args.join(' ').includes('--reuid'));

@@ -236,8 +236,8 @@ export function register(program: Command): void {
     .command('doctor')
     .description('show each layer of the sandbox and whether it is active on this machine')
     .option('--json', 'print JSON')
-    .action(action((opts: { json?: boolean }) => {
-      const layers = sandboxLayers();
+    .action(action(async (opts: { json?: boolean }) => {
+      const layers = await sandboxLayers();
       const out = { node: process.version, platform: `${process.platform}-${process.arch}`, jailed: layers.find((l) => l.name === 'jail')!.ok, layers };
       if (opts.json) printJson(out);
       else {

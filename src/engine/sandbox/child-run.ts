@@ -1,10 +1,9 @@
 // Runs one jailed process for one candidate and turns what happened into a SandboxResult.
 // Every reason comes from the engine's own observations (its wall-clock timer, its memory
 // watchdog, the output counter, the exit status); the candidate's text is only ever a log.
-import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { DataDecodeError, decodeJson } from '../data-json.js';
-import { jailStdio, type JailCommand } from './jail.js';
+import { spawnJail, type JailCommand } from './jail.js';
 import { treeMemoryMb } from './proc-tree.js';
 import { tail, type FailureKind, type SandboxLimits, type SandboxResult } from './limits.js';
 
@@ -70,13 +69,7 @@ export function runOneShot(req: OneShotRequest): Promise<SandboxResult> {
   const started = performance.now();
   const wall = () => performance.now() - started;
   return new Promise((resolve) => {
-    const io = jailStdio(req.command);
-    let child: ReturnType<typeof spawn>;
-    try {
-      child = spawn(req.command.cmd, req.command.args, { env: req.command.env ?? {}, detached: true, stdio: io.stdio });
-    } finally {
-      io.close();
-    }
+    const child = spawnJail(req.command);
     const logs = new StringDecoder('utf8');
     const result: Buffer[] = [];
     let log = '';

@@ -5,11 +5,12 @@
 // the jail runs as the unprivileged `nobody` (65534) outside the namespaces too, and runtime
 // folders that only root can reach (an interpreter under /root) are first bind-mounted into a
 // private mount namespace so that `nobody` can see exactly those and nothing else of them.
-import { closeSync, existsSync, openSync, lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { seccompFile, type SeccompProfile } from './seccomp.js';
+import { seccompFilter, type SeccompProfile } from './seccomp.js';
 import { which } from './which.js';
 
 /** The uid/gid a candidate sees inside the jail (`nobody`). */
@@ -74,8 +75,8 @@ export interface JailCommand {
   args: string[];
   /** Environment of the spawned command itself (the jail clears and sets its own). */
   env?: Record<string, string>;
-  /** A file to open and hand to the jail as fd SECCOMP_FD (one fresh descriptor per spawn). */
-  seccompFile?: string;
+  /** The seccomp filter, fed to the jail through a pipe on fd SECCOMP_FD. */
+  seccomp?: Buffer;
 }
 
 let toolsCache: JailTools | null = null;
@@ -149,11 +150,24 @@ function rlimitArgs(prlimit: string, l: JailLimits): string[] {
   return [...args, '--'];
 }
 
-/** A private, empty, world-searchable mount point for staging root-only folders (one per engine). */
+let stage: string | null = null;
+
+/**
+ * An empty, world-searchable mount point for staging root-only folders. Only the private mount
+ * namespace of each jail's launcher ever mounts on it; the host sees an empty folder. It is reused
+ * when it is a real folder owned by this user with mode 0755, else a fresh one is made.
+ */
 function stageDir(): string {
-  const dir = join(tmpdir(), `evolab-jail-stage-${process.pid}`);
-  if (!existsSync(dir)) mkdirSync(dir, { mode: 0o755 });
-  return dir;
+  if (stage) return stage;
+  const dir = join(tmpdir(), `evolab-jail-stage-${process.getuid?.() ?? 0}`);
+  try {
+    mkdirSync(dir, { mode: 0o755 });
+  } catch { /* exists: checked below */ }
+  const st = lstatSync(dir, { throwIfNoEntry: false });
+  const ours = st && st.isDirectory() && !st.isSymbolicLink() && st.uid === (process.getuid?.() ?? 0) && (st.mode & 0o7777) === 0o755;
+  stage = ours ? dir : mkdtempSync(join(tmpdir(), 'evolab-jail-stage-'));
+  if (!ours) chmodSync(stage, 0o755);
+  return stage;
 }
 
 interface Binds {
@@ -179,7 +193,7 @@ function bindArgs(paths: string[], tools: JailTools): Binds {
   return out;
 }
 
-function bwrapArgs(spec: JailSpec, binds: Binds, seccomp: string | null): string[] {
+function bwrapArgs(spec: JailSpec, binds: Binds, seccomp: Buffer | null): string[] {
   const l = spec.limits;
   const args = [
     '--unshare-user', '--unshare-pid', '--unshare-net', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try',
@@ -229,23 +243,32 @@ export function jailCommand(spec: JailSpec, tools: JailTools = jailTools()): Jai
   const missing = jailUnavailable(tools);
   if (missing) throw new Error(missing);
   const binds = bindArgs(spec.readOnly, tools);
-  const filter = seccompFile(spec.seccomp) ?? undefined;
+  const filter = seccompFilter(spec.seccomp) ?? undefined;
   const inner = [...rlimitArgs(tools.prlimit!, spec.limits), tools.bwrap!, ...bwrapArgs(spec, binds, filter ?? null)];
-  if (!tools.root) return { cmd: inner[0], args: inner.slice(1), seccompFile: filter };
+  if (!tools.root) return { cmd: inner[0], args: inner.slice(1), seccomp: filter };
   const uid = hostUid();
   const drop = [tools.setpriv!, `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--no-new-privs', '--'];
-  if (binds.staged.length === 0) return { cmd: drop[0], args: [...drop.slice(1), ...inner], seccompFile: filter };
+  if (binds.staged.length === 0) return { cmd: drop[0], args: [...drop.slice(1), ...inner], seccomp: filter };
   const sources = binds.staged.map(([src]) => src);
   return {
     cmd: tools.unshare!,
     args: ['--mount', '--propagation', 'private', '--', tools.sh!, '-c', STAGE_SCRIPT, 'evolab-jail', stageDir(), String(sources.length), ...sources, ...drop, ...inner],
-    seccompFile: filter,
+    seccomp: filter,
   };
 }
 
-/** The stdio array for spawning a jail: three pipes, a result or control pipe, and the filter's fd. */
-export function jailStdio(command: JailCommand): { stdio: ('pipe' | number)[]; close: () => void } {
-  if (!command.seccompFile) return { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], close: () => {} };
-  const fd = openSync(command.seccompFile, 'r');
-  return { stdio: ['pipe', 'pipe', 'pipe', 'pipe', fd], close: () => closeSync(fd) };
+/**
+ * Starts a jail: stdin, stdout, stderr and fd 3 are pipes; the seccomp filter is written to fd 4,
+ * which bwrap reads to its end before it starts the command. The whole group can be killed.
+ */
+export function spawnJail(command: JailCommand): ChildProcess {
+  const stdio: 'pipe'[] = ['pipe', 'pipe', 'pipe', 'pipe'];
+  if (command.seccomp) stdio.push('pipe');
+  const child = spawn(command.cmd, command.args, { env: command.env ?? {}, detached: true, stdio });
+  if (command.seccomp) {
+    const feed = child.stdio[SECCOMP_FD] as NodeJS.WritableStream;
+    feed.on('error', () => { /* the jail failed to start; its exit says why */ });
+    feed.end(command.seccomp);
+  }
+  return child;
 }

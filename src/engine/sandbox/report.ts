@@ -1,6 +1,5 @@
 // What protects candidates on this machine, layer by layer, for `evolab doctor`.
-import { spawnSync } from 'node:child_process';
-import { jailCommand, jailStdio, jailTools, jailUnavailable, JAIL_UID, processLimit } from './jail.js';
+import { jailCommand, spawnJail, jailTools, jailUnavailable, JAIL_UID, processLimit } from './jail.js';
 import { deniedCalls, seccompArch } from './seccomp.js';
 import { nodeRuntime, pythonCommand, pythonRuntime } from './runtimes.js';
 import { sandboxMode, UNSAFE_ENV } from './sandbox.js';
@@ -12,7 +11,7 @@ export interface Layer {
 }
 
 /** Starts a trivial jail to prove the kernel lets bubblewrap build it (installed is not enough). */
-function jailStarts(): string | null {
+async function jailStarts(): Promise<string | null> {
   try {
     const cmd = jailCommand({
       argv: [nodeRuntime().executable, '-e', '0'],
@@ -21,19 +20,23 @@ function jailStarts(): string | null {
       limits: { cpuSeconds: 10, addressSpaceMb: null, processes: processLimit(64), fileSizeMb: 1, openFiles: 64, scratchMb: 1 },
       seccomp: 'candidate',
     });
-    const io = jailStdio(cmd);
-    const r = spawnSync(cmd.cmd, cmd.args, { encoding: 'utf8', timeout: 20_000, env: {}, stdio: ['ignore', 'pipe', 'pipe', 'ignore', ...io.stdio.slice(4)] as ('pipe' | 'ignore' | number)[] });
-    io.close();
-    return r.status === 0 ? null : (r.stderr || `exit status ${r.status}`).trim().split('\n')[0];
+    const child = spawnJail(cmd);
+    child.stdin!.end();
+    let err = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    clearTimeout(timer);
+    return code === 0 ? null : (err || `exit status ${code}`).trim().split('\n')[0];
   } catch (e) {
     return (e as Error).message;
   }
 }
 
-export function sandboxLayers(): Layer[] {
+export async function sandboxLayers(): Promise<Layer[]> {
   const tools = jailTools();
   const missing = jailUnavailable(tools);
-  const failed = missing ? null : jailStarts();
+  const failed = missing ? null : await jailStarts();
   const jail = !missing && !failed;
   const mode = sandboxMode();
   const layers: Layer[] = [

@@ -3,9 +3,6 @@
 // (ptrace, process_vm_*, keyrings, bpf, perf, userfaultfd, io_uring, module loading, mounts,
 // namespaces) fail with EPERM; any other ABI on the same machine (32-bit x86, x32) is refused
 // whole, so a filter written for one syscall table cannot be sidestepped through another.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export type SeccompProfile = 'candidate' | 'server';
 
@@ -101,16 +98,13 @@ export function buildFilter(profile: SeccompProfile, arch: Arch): Buffer {
   return buf;
 }
 
-const files = new Map<SeccompProfile, string>();
+const filters = new Map<SeccompProfile, Buffer>();
 
-/** A file holding the profile's filter (written once per engine), or null on other architectures. */
-export function seccompFile(profile: SeccompProfile): string | null {
+/** The profile's filter for this machine (built once), or null on other architectures. */
+export function seccompFilter(profile: SeccompProfile): Buffer | null {
   const arch = seccompArch();
   if (!arch || process.platform !== 'linux') return null;
-  const hit = files.get(profile);
-  if (hit) return hit;
-  const file = join(mkdtempSync(join(tmpdir(), 'evolab-seccomp-')), `${profile}.bpf`);
-  writeFileSync(file, buildFilter(profile, arch), { mode: 0o600 });
-  files.set(profile, file);
-  return file;
+  let f = filters.get(profile);
+  if (!f) filters.set(profile, (f = buildFilter(profile, arch)));
+  return f;
 }

@@ -2,9 +2,9 @@
 // answers one candidate at a time over `<length>\n<json>` frames; what makes the next candidate
 // start clean is the server's own: the Python fork server forks every candidate from a process
 // that never saw one (forkserver.py), the JavaScript host gives each a fresh V8 isolate (js-host.mjs).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { describeExit, parseResult } from './child-run.js';
-import { jailStdio, type JailCommand } from './jail.js';
+import { spawnJail, type JailCommand } from './jail.js';
 import { cpuBackstopSeconds, tail, type SandboxLimits, type SandboxResult } from './limits.js';
 
 /** Extra time the engine allows beyond the server's own deadline before it kills the whole jail. */
@@ -80,12 +80,7 @@ export class JailedServer {
 
   constructor(private readonly spec: ServerSpec) {
     const cmd = spec.command();
-    const io = jailStdio(cmd);
-    try {
-      this.child = spawn(cmd.cmd, cmd.args, { env: {}, detached: true, stdio: io.stdio });
-    } finally {
-      io.close();
-    }
+    this.child = spawnJail(cmd);
     this.child.unref();
     for (const s of [this.child.stdout, this.child.stderr, this.child.stdin, this.child.stdio[3]]) (s as unknown as { unref?: () => void })?.unref?.();
     const frames = new FrameReader((f) => this.settle(f), (e) => this.fail(e));
