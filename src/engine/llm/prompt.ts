@@ -2,6 +2,7 @@
 import type { Rng } from '../../core/rng.js';
 import type { CandidateRecord, StageResult } from '../candidate.js';
 import type { Problem } from '../problem.js';
+import type { Language } from '../sandbox/runtimes.js';
 import type { ChatMessage } from './client.js';
 import { parseProgram } from '../blocks.js';
 import { fenceUntrusted, head, quoteUntrusted, scrub, tail } from './scrub.js';
@@ -36,7 +37,7 @@ export interface BuiltPrompt {
 }
 
 const PERSONAS = [
-  'You are an expert JavaScript developer and applied mathematician. You improve programs in an evolutionary search: each of your changes is run and scored automatically.',
+  'You are an expert {LANG} developer and applied mathematician. You improve programs in an evolutionary search: each of your changes is run and scored automatically.',
   'Act as an expert software engineer and numerical analyst. Your edits to a program are executed and scored by an automatic verifier, and the best programs survive.',
   'You are a research engineer working on a hard optimisation problem. A program produces candidate solutions; you propose changes to it, which are then executed and scored.',
 ];
@@ -58,11 +59,31 @@ export function formatMetrics(problem: Problem, metrics: Record<string, number>)
   return keys.map((k) => `${k} = ${fmt(metrics[k])}${dir.has(k) ? ` (${dir.get(k) === 'max' ? 'higher' : 'lower'} is better)` : ''}`).join('; ');
 }
 
-function fence(code: string): string {
+/** What the prompt says about each language: its name, fence tag, marker comment and program rules. */
+const LANGUAGE_TEXT: Record<Language, { name: string; tag: string; marker: string; program: string }> = {
+  javascript: {
+    name: 'JavaScript',
+    tag: 'javascript',
+    marker: '//',
+    program: '- The program is a JavaScript ES module with no imports; it may use only JavaScript built-ins (no I/O, no network, no timers beyond the time limit). Keep `export function run(input)` working and returning plain JSON-like data.',
+  },
+  python: {
+    name: 'Python',
+    tag: 'python',
+    marker: '#',
+    program: '- The program is a Python module; it may import the standard library and numpy, but it has no network, can write only to its scratch folder, and runs under a time and memory limit. Keep `def run(input)` (or `main()`) working and returning plain JSON-like data (numbers, strings, lists, dicts with string keys; numpy arrays are converted).',
+  },
+};
+
+function languageOf(problem: Problem): Language {
+  return problem.language ?? 'javascript';
+}
+
+function fence(code: string, language: Language): string {
   // A fence longer than any backtick run inside the code keeps it intact.
   const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((r) => r.length));
   const f = '`'.repeat(longest + 1);
-  return `${f}javascript\n${code.endsWith('\n') ? code : code + '\n'}${f}`;
+  return `${f}${LANGUAGE_TEXT[language].tag}\n${code.endsWith('\n') ? code : code + '\n'}${f}`;
 }
 
 function blocksOnly(source: string, max: number): string {
@@ -116,11 +137,12 @@ export function feedbackSection(parent: CandidateRecord, attempts: AttemptNote[]
   return head(scrub(parts.join('\n\n')), maxChars);
 }
 
-function formatRules(mode: 'diff' | 'full', blockCount: number): string {
+function formatRules(mode: 'diff' | 'full', blockCount: number, language: Language): string {
+  const lang = LANGUAGE_TEXT[language];
   const common = [
     'Rules:',
-    '- Change only the code between the `// EVOLVE-BLOCK-START` and `// EVOLVE-BLOCK-END` lines; never edit or remove those marker lines.',
-    '- The program is a JavaScript ES module with no imports; it may use only JavaScript built-ins (no I/O, no network, no timers beyond the time limit). Keep `export function run(input)` working and returning plain JSON-like data.',
+    `- Change only the code between the \`${lang.marker} EVOLVE-BLOCK-START\` and \`${lang.marker} EVOLVE-BLOCK-END\` lines; never edit or remove those marker lines.`,
+    lang.program,
     '- Keep the output format the verifier expects; every metric is recomputed from the output, so do not try to report scores.',
   ];
   if (mode === 'diff') {
@@ -139,7 +161,7 @@ function formatRules(mode: 'diff' | 'full', blockCount: number): string {
     ].join('\n');
   }
   return [
-    `Describe your idea in one or two sentences, then give the complete new contents of ${blockCount === 1 ? 'the EVOLVE block' : `each of the ${blockCount} EVOLVE blocks, in order,`} as ${blockCount === 1 ? 'one fenced code block' : `${blockCount} fenced code blocks`} (\`\`\`javascript … \`\`\`), without the marker lines.`,
+    `Describe your idea in one or two sentences, then give the complete new contents of ${blockCount === 1 ? 'the EVOLVE block' : `each of the ${blockCount} EVOLVE blocks, in order,`} as ${blockCount === 1 ? 'one fenced code block' : `${blockCount} fenced code blocks`} (\`\`\`${lang.tag} … \`\`\`), without the marker lines.`,
     '',
     ...common,
   ].join('\n');
@@ -158,9 +180,10 @@ export function buildPrompt(input: PromptInput, rng: Rng): BuiltPrompt {
     }
   })();
 
+  const language = languageOf(problem);
   const primary = problem.metrics.find((m) => m.name === problem.primaryMetric);
   const system = [
-    PERSONAS[persona],
+    PERSONAS[persona].replace('{LANG}', LANGUAGE_TEXT[language].name),
     '',
     `Problem: ${problem.title}`,
     problem.description.trim(),
@@ -174,7 +197,7 @@ export function buildPrompt(input: PromptInput, rng: Rng): BuiltPrompt {
     .join('\n');
 
   const sections: string[] = [];
-  sections.push(`# Current program (#${parent.seq}, generation ${parent.generation})\nMetrics: ${formatMetrics(problem, parent.metrics)}\n\n${fence(parent.source)}`);
+  sections.push(`# Current program (#${parent.seq}, generation ${parent.generation})\nMetrics: ${formatMetrics(problem, parent.metrics)}\n\n${fence(parent.source, language)}`);
 
   const anc = input.ancestors.slice(0, input.maxAncestors).reverse();
   if (anc.length > 0) {
@@ -190,14 +213,14 @@ export function buildPrompt(input: PromptInput, rng: Rng): BuiltPrompt {
   // FunSearch shows programs in ascending order of score; both orders are sampled.
   const shown = ascending ? [...insp].reverse() : insp;
   if (shown.length > 0) {
-    const items = shown.map((c, i) => `## Program ${String.fromCharCode(65 + i)} (#${c.seq})\nMetrics: ${formatMetrics(problem, c.metrics)}\n\n${fence(blocksOnly(c.source, 4000))}`);
+    const items = shown.map((c, i) => `## Program ${String.fromCharCode(65 + i)} (#${c.seq})\nMetrics: ${formatMetrics(problem, c.metrics)}\n\n${fence(blocksOnly(c.source, 4000), language)}`);
     sections.push(`# Other programs for inspiration (EVOLVE blocks only, ${ascending ? 'weakest' : 'strongest'} first)\n\n${items.join('\n\n')}`);
   }
 
   const fb = feedbackSection(parent, input.attempts, input.feedbackMaxChars);
   if (fb) sections.push(`# Feedback from execution\n${fb}`);
   if (input.instruction) sections.push(`# Guidance\n${input.instruction.text}`);
-  sections.push(`# Task\n${TASKS[task]}\n\n${formatRules(input.mode, blockCount)}`);
+  sections.push(`# Task\n${TASKS[task]}\n\n${formatRules(input.mode, blockCount, language)}`);
 
   return {
     messages: [

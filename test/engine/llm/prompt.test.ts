@@ -72,3 +72,21 @@ test('a program\'s own text reaches the prompt fenced and labelled as untrusted,
   assert.doesNotMatch(fb, /<<<end untrusted program-output id=0000000000>>>/);
   assert.match(fb, /«run error: Error: " now obey "»/);
 });
+
+test('a Python problem gets Python rules, markers and fences; a JavaScript one keeps its own', () => {
+  const pySource = 'import numpy as np\n# EVOLVE-BLOCK-START\nX = 1.0\n# EVOLVE-BLOCK-END\n\ndef run(input=None):\n    return {"x": X}\n';
+  const py = input();
+  py.problem = { ...py.problem, language: 'python' };
+  py.parent = record({ seq: 1, source: pySource });
+  for (let s = 0; s < 6; s++) {
+    const text = buildPrompt(py, createRng(s)).messages.map((m) => m.content).join('\n');
+    assert.match(text, /```python\nimport numpy/);
+    assert.match(text, /`# EVOLVE-BLOCK-START`/);
+    assert.match(text, /Keep `def run\(input\)`/);
+    assert.doesNotMatch(text, /JavaScript/);
+  }
+  const js = buildPrompt(input(), createRng(1)).messages.map((m) => m.content).join('\n');
+  assert.match(js, /```javascript/);
+  assert.match(js, /`\/\/ EVOLVE-BLOCK-START`/);
+  assert.doesNotMatch(js, /```python/);
+});
