@@ -1,7 +1,8 @@
 // Re-checks a stored result in a fresh process from its output data alone: the verdict must not
 // depend on anything that lived in the evolving process.
 import { spawn } from 'node:child_process';
-import type { Verdict } from '../engine/problem.js';
+import type { Problem, Verdict } from '../engine/problem.js';
+import { loadProblemFolder } from '../engine/folder/load.js';
 import { safeVerify } from '../engine/evaluator.js';
 import { decodeJson, encodeJson } from '../engine/data-json.js';
 import { findProblem } from '../packs/registry.js';
@@ -10,16 +11,16 @@ import { findProblem } from '../packs/registry.js';
 export async function reverifyMain(): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const { problem: id, output } = decodeJson(Buffer.concat(chunks).toString('utf8')) as { problem: string; output: unknown };
-  const problem = findProblem(id);
+  const { problem: id, folder, output } = decodeJson(Buffer.concat(chunks).toString('utf8')) as { problem: string; folder?: string; output: unknown };
+  const problem = folder ? loadProblemFolder(folder).problem : findProblem(id);
   if (!problem) throw new Error(`unknown problem ${id}`);
   const stages = problem.stages ?? [];
-  const verdict = safeVerify(problem, output, stages.length ? stages[stages.length - 1] : null);
+  const verdict = await safeVerify(problem, output, stages.length ? stages[stages.length - 1] : null);
   process.stdout.write(JSON.stringify(verdict));
 }
 
-export function reverifyInFreshProcess(problemId: string, output: unknown): Promise<Verdict> {
-  const payload = encodeJson({ problem: problemId, output });
+export function reverifyInFreshProcess(problem: Problem, output: unknown): Promise<Verdict> {
+  const payload = encodeJson({ problem: problem.id, folder: problem.origin?.path, output });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, process.argv[1], '__reverify'], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdout.setEncoding('utf8'); // one decoder per stream: characters split across chunks survive

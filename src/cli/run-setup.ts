@@ -1,5 +1,5 @@
 // Turning command-line options and config files into a validated run configuration and mutator.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, defaultConfig, mergeConfig, type RunConfig } from '../engine/config.js';
@@ -8,16 +8,40 @@ import { createOfflineMutator } from '../engine/mutators/offline.js';
 import { createReplayMutator, readReplayFile } from '../engine/mutators/replay.js';
 import { buildLlmMutator, createMixedMutator, LlmConfigError, llmConfigFromFlags, parseLlmConfig } from '../engine/llm/index.js';
 import type { Problem } from '../engine/problem.js';
+import { loadProblemFolder, looksLikeFolder, ProblemFolderError, type LoadedFolder } from '../engine/folder/load.js';
+import type { RunMeta } from '../engine/store/store.js';
 import { allProblems, findProblem } from '../packs/registry.js';
 import { UsageError } from './errors.js';
 
+/** A built-in problem by id or alias, or a problem folder by path; usage errors name what is wrong. */
 export function problemOrExit(id: string): Problem {
+  if (looksLikeFolder(id)) return loadFolderOrExit(id).problem;
   const p = findProblem(id);
   if (!p) {
     const ids = allProblems().map((x) => x.id).join(', ');
-    throw new UsageError(`unknown problem "${id}" (known: ${ids}; see \`evolab problems\`)`);
+    throw new UsageError(`unknown problem "${id}" (known: ${ids}; see \`evolab problems\`; or give a problem folder's path)`);
   }
   return p;
+}
+
+export function loadFolderOrExit(path: string): LoadedFolder {
+  try {
+    return loadProblemFolder(path);
+  } catch (e) {
+    if (e instanceof ProblemFolderError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** The problem a stored run was made for: built in, or loaded again from its folder. */
+export function problemOfRun(meta: RunMeta): Problem {
+  if (!meta.origin) return problemOrExit(meta.problemId);
+  if (!existsSync(meta.origin.path)) throw new UsageError(`the run's problem folder ${meta.origin.path} no longer exists`);
+  const problem = loadFolderOrExit(meta.origin.path).problem;
+  if (problem.origin!.hash !== meta.origin.hash) {
+    process.stderr.write(`evolab: warning: the problem folder ${meta.origin.path} has changed since the run started\n`);
+  }
+  return problem;
 }
 
 export function readConfigFile(file: string): Record<string, unknown> {
@@ -71,9 +95,11 @@ export function withLlmFlags(config: RunConfig, flags: RunFlags): RunConfig {
   }
 }
 
-export function buildConfig(flags: RunFlags): RunConfig {
+/** Defaults, then a problem folder's own settings, then --config, then flags. */
+export function buildConfig(flags: RunFlags, folderSettings?: Record<string, unknown>): RunConfig {
   try {
     let cfg = defaultConfig(availableParallelism());
+    if (folderSettings) cfg = mergeConfig(cfg, folderSettings);
     if (flags.config) cfg = mergeConfig(cfg, readConfigFile(flags.config));
     const byFlag: [string, string, string | undefined][] = [
       ['--iterations', 'iterations', flags.iterations],

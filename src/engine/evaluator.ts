@@ -25,10 +25,10 @@ export function fitnessOf(problem: Problem, metrics: Record<string, number>): nu
 }
 
 /** Calls the verifier defensively: an exception or a malformed verdict becomes a rejection. */
-export function safeVerify(problem: Problem, output: unknown, stage: CascadeStage | null): Verdict {
+export async function safeVerify(problem: Problem, output: unknown, stage: CascadeStage | null, signal?: AbortSignal): Promise<Verdict> {
   let v: Verdict;
   try {
-    v = problem.verify(output, stage);
+    v = problem.verifyAsync ? await problem.verifyAsync(output, stage, signal) : problem.verify(output, stage);
   } catch (e) {
     return { valid: false, reason: `verifier error: ${(e as Error).message}`, metrics: {} };
   }
@@ -71,7 +71,8 @@ export async function evaluateProgram(
   let last: { verdict: Verdict; output: unknown } | null = null;
   for (const stage of stages) {
     const name = stage?.name ?? 'main';
-    const ran = await runInSandbox(source, stage?.input ?? null, limitsFor(problem, stage, overrides), signal, problem.language ?? 'javascript');
+    const program = problem.wrapProgram ? problem.wrapProgram(source) : source;
+    const ran = await runInSandbox(program, stage?.input ?? null, limitsFor(problem, stage, overrides), signal, { language: problem.language ?? 'javascript', readOnly: problem.readOnly });
     runMs += ran.wallMs;
     log = ran.logTail;
     if (!ran.ok) {
@@ -79,7 +80,7 @@ export async function evaluateProgram(
       return { status: 'crashed', metrics: {}, features: {}, fitness: NaN, reason: `stage ${name}: ${ran.reason}`, stderrTail: log, stages: results, output: null, runMs, verifyMs };
     }
     const t0 = performance.now();
-    const verdict = safeVerify(problem, ran.output, stage);
+    const verdict = await safeVerify(problem, ran.output, stage, signal);
     const ms = performance.now() - t0;
     verifyMs += ms;
     results.push({ stage: name, valid: verdict.valid, reason: verdict.reason, metrics: verdict.metrics ?? {}, ms: ran.wallMs + ms });

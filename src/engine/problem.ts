@@ -75,6 +75,27 @@ export interface Problem {
    * `stage` is the cascade stage that produced the output (null when there are no stages).
    */
   verify(output: unknown, stage: CascadeStage | null): Verdict;
+  /**
+   * An asynchronous verifier (e.g. an evaluator that runs in a jail of its own); when present the
+   * engine calls it instead of `verify`.
+   */
+  verifyAsync?(output: unknown, stage: CascadeStage | null, signal?: AbortSignal): Promise<Verdict>;
+  /**
+   * Turns a candidate's source into the program the sandbox runs (e.g. an OpenEvolve evaluator
+   * that imports the candidate); the candidate's source is what evolves and is stored.
+   */
+  wrapProgram?(source: string): string;
+  /** Host folders the program may read inside the jail (read-only), e.g. its problem folder. */
+  readOnly?: string[];
+  /** Where a problem that is not built in came from, so that later commands can load it again. */
+  origin?: ProblemOrigin;
+}
+
+/** A problem loaded from a folder: its path and a digest of its files when the run started. */
+export interface ProblemOrigin {
+  kind: 'folder';
+  path: string;
+  hash: string;
 }
 
 /** Shorthand for a rejected output. */

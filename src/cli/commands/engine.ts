@@ -15,9 +15,23 @@ import { llmUsageFromRecords } from '../../engine/llm/index.js';
 import { action, printJson, UsageError } from '../errors.js';
 import { endProgress, progressPrinter } from '../progress.js';
 import { reverifyInFreshProcess } from '../reverify.js';
-import { buildConfig, createMutator, problemOrExit, withLlmFlags, type RunFlags } from '../run-setup.js';
+import { buildConfig, createMutator, loadFolderOrExit, problemOfRun, problemOrExit, withLlmFlags, type RunFlags } from '../run-setup.js';
+import { looksLikeFolder } from '../../engine/folder/load.js';
+import type { Problem } from '../../engine/problem.js';
 
 const STORE_FILE = 'run.db';
+
+/**
+ * A folder problem's initial program must evaluate before a run starts, so that a broken
+ * evaluator or program is a usage error that leaves no run behind.
+ */
+async function preflight(problem: Problem): Promise<void> {
+  const ev = await evaluateProgram(problem, problem.initialProgram);
+  if (ev.status !== 'valid') {
+    const log = ev.stderrTail.trim() ? `\n${ev.stderrTail.trim().split('\n').slice(-8).join('\n')}` : '';
+    throw new UsageError(`${problem.origin?.path ?? problem.id}: the initial program does not evaluate to a valid result (${ev.reason})${log}`);
+  }
+}
 
 /** Refuses to run candidates without the OS jail, unless the user opted out by name (loudly). */
 function jailGate(unsafe: boolean | undefined): void {
@@ -55,7 +69,7 @@ function interruptSignals(quiet: boolean): { stop: AbortController; abort: Abort
 
 async function execute(store: RunStore, config: RunConfig, mutator: Mutator, json: boolean, runDir: string): Promise<void> {
   const meta = store.meta()!;
-  const problem = problemOrExit(meta.problemId);
+  const problem = problemOfRun(meta);
   const status = (mutator as { progress?: () => string }).progress;
   const signals = interruptSignals(json);
   let summary: RunSummary;
@@ -76,7 +90,7 @@ async function execute(store: RunStore, config: RunConfig, mutator: Mutator, jso
   let reverified: boolean | null = null;
   if (summary.best) {
     const rec = store.get(summary.best.seq)!;
-    const verdict = await reverifyInFreshProcess(problem.id, rec.output);
+    const verdict = await reverifyInFreshProcess(problem, rec.output);
     reverified = verdict.valid && verdict.metrics[problem.primaryMetric] === summary.best.score;
   }
   store.close();
@@ -135,14 +149,17 @@ export function register(program: Command): void {
     .option('--unsafe-no-jail', 'run candidates WITHOUT the OS jail where it cannot be built (dangerous: model-written code runs as you)')
     .option('--json', 'print a JSON summary at the end')
     .action(action(async (id: string, opts: RunFlags & { out?: string; json?: boolean; unsafeNoJail?: boolean }) => {
-      const problem = problemOrExit(id);
       jailGate(opts.unsafeNoJail);
-      const config = buildConfig(opts);
+      const folder = looksLikeFolder(id) ? loadFolderOrExit(id) : null;
+      const problem = folder ? folder.problem : problemOrExit(id);
+      const config = buildConfig(opts, folder?.openevolve?.config);
+      if (folder?.openevolve?.ignored.length && !opts.json) process.stderr.write(`evolab: config.yaml settings not used by evolab: ${folder.openevolve.ignored.join(', ')}\n`);
+      if (folder) await preflight(problem);
       const runDir = resolve(opts.out ?? join('runs', `${problem.id}-${timestamp()}`));
       if (existsSync(join(runDir, STORE_FILE))) throw new UsageError(`--out ${runDir} already holds a run (use \`evolab resume ${runDir}\`)`);
       const mutator = await createMutator(config); // before the run directory exists: bad settings leave nothing behind
       const store = openSqliteStore(join(runDir, STORE_FILE));
-      store.create({ problemId: problem.id, seed: config.seed, config: config as unknown as Record<string, unknown>, createdAt: new Date().toISOString(), schema: SCHEMA_VERSION });
+      store.create({ problemId: problem.id, seed: config.seed, config: config as unknown as Record<string, unknown>, createdAt: new Date().toISOString(), schema: SCHEMA_VERSION, ...(problem.origin ? { origin: problem.origin } : {}) });
       await execute(store, config, mutator, opts.json === true, runDir);
     }));
 
@@ -192,7 +209,7 @@ export function register(program: Command): void {
       const usage = llmUsageFromRecords(records);
       const llm = usage.state.calls > 0 ? usage : null;
       if (!meta || all.length === 0) throw new Error(`${dir}: no valid program stored yet`);
-      const problem = problemOrExit(meta.problemId);
+      const problem = problemOfRun(meta);
       const b = all.reduce((x, y) => (y.fitness > x.fitness ? y : x));
       const out = { problem: problem.id, seq: b.seq, hash: b.hash, score: b.metrics[problem.primaryMetric], metrics: b.metrics, generation: b.generation, source: b.source, llm: llm ? llm.state : null };
       if (opts.json) printJson(out);

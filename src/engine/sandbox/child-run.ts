@@ -15,6 +15,8 @@ export interface OneShotRequest {
   /** Resident memory (MiB) the whole process tree may use before the watchdog kills it. */
   rssLimitMb: number;
   signal?: AbortSignal;
+  /** The result channel holds the output data itself (a command's stdout), not a runner's message. */
+  raw?: boolean;
 }
 
 const SIGNALS: Record<number, string> = { 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM', 24: 'SIGXCPU', 25: 'SIGXFSZ' };
@@ -61,6 +63,17 @@ export function parseResult(text: string, wallMs: number, log: string): SandboxR
   const lines = error.split('\n').filter((l) => l.trim() !== '');
   const first = error.startsWith('Traceback') ? (lines.at(-1) ?? '') : lines.slice(0, 2).join(' | ');
   return { ok: false, kind, reason: `${kind} error: ${first}`, wallMs, logTail: tail(log + '\n' + error) };
+}
+
+/** A command's stdout as data: only when it exited 0 and printed JSON. */
+function rawResult(text: string, code: number | null, wallMs: number, log: string): SandboxResult | null {
+  if (code !== 0) return null;
+  try {
+    return { ok: true, output: decodeJson(text), runMs: wallMs, wallMs, logTail: log };
+  } catch (e) {
+    const why = e instanceof DataDecodeError ? e.message : `its output is not JSON (${JSON.stringify(text.slice(0, 60))})`;
+    return { ok: false, kind: 'protocol', reason: why, wallMs, logTail: log };
+  }
 }
 
 /** Runs the command once; resolves when the process has closed (never rejects). */
@@ -118,7 +131,7 @@ export function runOneShot(req: OneShotRequest): Promise<SandboxResult> {
       const wallMs = wall();
       if (verdict) return settle({ ok: false, ...verdict, wallMs, logTail: log });
       const text = Buffer.concat(result).toString('utf8');
-      const parsed = parseResult(text, wallMs, log);
+      const parsed = req.raw ? rawResult(text, code, wallMs, log) : parseResult(text, wallMs, log);
       if (parsed) return settle({ ...parsed, wallMs: wall() });
       return settle({ ok: false, ...describeExit(code, sig, limits), wallMs, logTail: log });
     });

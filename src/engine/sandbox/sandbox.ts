@@ -6,7 +6,7 @@
 // of its own. Where the jail cannot be built the sandbox refuses, unless the user opted out
 // loudly (EVOLAB_UNSAFE_NO_JAIL=1, --unsafe-no-jail).
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { runOneShot } from './child-run.js';
 import { jailCommand, jailUnavailable, type JailCommand, type JailLimits, processLimit } from './jail.js';
 import { cpuBackstopSeconds, DEFAULT_LIMITS, type SandboxLimits, type SandboxResult } from './limits.js';
@@ -14,6 +14,7 @@ import { SCRATCH_MB, SERVER_CPU_SECONDS, ServerPool } from './server-pool.js';
 import { baseEnv, HARNESS_JS, JS_HOST, nodeRuntime, PYTHON_DIR, pythonRuntime, type Language } from './runtimes.js';
 import { buildFilter, seccompArch } from './seccomp.js';
 import { unjailedCommand } from './unjailed.js';
+import { which } from './which.js';
 
 export { DEFAULT_LIMITS, type SandboxLimits, type SandboxResult } from './limits.js';
 export type { Language } from './runtimes.js';
@@ -54,17 +55,23 @@ function nodeArgv(l: SandboxLimits): string[] {
   ];
 }
 
-function javascriptCommand(l: SandboxLimits): JailCommand {
-  const argv = nodeArgv(l);
-  if (!sandboxMode().jailed) return unjailedCommand(argv, jailLimits(l, null));
-  return jailCommand({ argv, readOnly: [...nodeRuntime().readOnly, dirname(HARNESS_JS)], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 3072), seccomp: 'candidate' });
+/** Extra read-only folders a problem needs inside the jail (its data, an evaluator it imports). */
+export interface RunOptions {
+  language: Language;
+  readOnly?: string[];
 }
 
-function pythonOnceCommand(l: SandboxLimits): JailCommand {
+function javascriptCommand(l: SandboxLimits, extra: string[]): JailCommand {
+  const argv = nodeArgv(l);
+  if (!sandboxMode().jailed) return unjailedCommand(argv, jailLimits(l, null));
+  return jailCommand({ argv, readOnly: [...nodeRuntime().readOnly, dirname(HARNESS_JS), ...extra], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 3072), seccomp: 'candidate' });
+}
+
+function pythonOnceCommand(l: SandboxLimits, extra: string[]): JailCommand {
   const py = pythonRuntime();
   const argv = [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'once'];
   if (!sandboxMode().jailed) return unjailedCommand(argv, jailLimits(l, l.memoryMb + 512));
-  return jailCommand({ argv, readOnly: [...py.readOnly, PYTHON_DIR], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 512), seccomp: 'candidate' });
+  return jailCommand({ argv, readOnly: [...py.readOnly, PYTHON_DIR, ...extra], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 512), seccomp: 'candidate' });
 }
 
 /** The candidate filter, for the fork server to install in each candidate process itself. */
@@ -77,21 +84,23 @@ function serverLimits(): JailLimits {
   return { cpuSeconds: SERVER_CPU_SECONDS, addressSpaceMb: null, processes: processLimit(256), fileSizeMb: SCRATCH_MB, openFiles: 256, scratchMb: 1 };
 }
 
-const pythonPool = new ServerPool({
-  name: 'Python fork server',
-  maxRuns: 0,
-  command: () => {
-    const py = pythonRuntime();
-    return jailCommand({
-      argv: [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'serve'],
-      readOnly: [...py.readOnly, PYTHON_DIR],
-      env: { ...baseEnv(), EVOLAB_PRELOAD: py.preload.join(','), EVOLAB_SECCOMP: candidateFilterHex(), EVOLAB_SCRATCH_MB: String(SCRATCH_MB) },
-      limits: serverLimits(),
-      nestedUserns: true,
-      seccomp: 'server',
-    });
-  },
-});
+function pythonPool(extra: string[]): ServerPool {
+  return new ServerPool({
+    name: 'Python fork server',
+    maxRuns: 0,
+    command: () => {
+      const py = pythonRuntime();
+      return jailCommand({
+        argv: [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'serve'],
+        readOnly: [...py.readOnly, PYTHON_DIR, ...extra],
+        env: { ...baseEnv(), EVOLAB_PRELOAD: py.preload.join(','), EVOLAB_SECCOMP: candidateFilterHex(), EVOLAB_SCRATCH_MB: String(SCRATCH_MB) },
+        limits: serverLimits(),
+        nestedUserns: true,
+        seccomp: 'server',
+      });
+    },
+  });
+}
 
 /** Where isolated-vm is installed (its folder must be visible inside the jail), or null. */
 let isolatedVm: string | null | undefined;
@@ -105,27 +114,39 @@ export function isolatedVmDir(): string | null {
   return isolatedVm;
 }
 
-const javascriptPool = new ServerPool({
-  name: 'JavaScript isolate host',
-  // A fresh host now and then bounds what a V8 escape could ever carry between candidates.
-  maxRuns: 200,
-  command: () => {
-    const node = nodeRuntime();
-    const modules = dirname(isolatedVmDir()!);
-    return jailCommand({
-      argv: [node.executable, '--no-node-snapshot', '--no-warnings', JS_HOST],
-      readOnly: [...node.readOnly, dirname(JS_HOST), modules],
-      env: baseEnv(),
-      limits: { ...serverLimits(), processes: processLimit(64) },
-      seccomp: 'candidate',
-    });
-  },
-});
+function javascriptPool(extra: string[]): ServerPool {
+  return new ServerPool({
+    name: 'JavaScript isolate host',
+    // A fresh host now and then bounds what a V8 escape could ever carry between candidates.
+    maxRuns: 200,
+    command: () => {
+      const node = nodeRuntime();
+      const modules = dirname(isolatedVmDir()!);
+      return jailCommand({
+        argv: [node.executable, '--no-node-snapshot', '--no-warnings', JS_HOST],
+        readOnly: [...node.readOnly, dirname(JS_HOST), modules, ...extra],
+        env: baseEnv(),
+        limits: { ...serverLimits(), processes: processLimit(64) },
+        seccomp: 'candidate',
+      });
+    },
+  });
+}
+
+/** One pool per language and set of extra read-only folders (a server's view is fixed at its start). */
+const pools = new Map<string, ServerPool>();
+
+function poolFor(language: Language, extra: string[]): ServerPool {
+  const key = [language, ...[...extra].sort()].join('\u0000');
+  let pool = pools.get(key);
+  if (!pool) pools.set(key, (pool = language === 'python' ? pythonPool(extra) : javascriptPool(extra)));
+  return pool;
+}
 
 /** Stops the pooled servers (they also die with the engine). */
 export function closeSandboxes(): void {
-  pythonPool.close();
-  javascriptPool.close();
+  for (const p of pools.values()) p.close();
+  pools.clear();
 }
 
 /** Whether candidates of a language go through a pooled server (EVOLAB_SANDBOX_POOL=0 turns pooling off). */
@@ -140,19 +161,50 @@ export async function runInSandbox(
   input: unknown,
   limits: SandboxLimits = DEFAULT_LIMITS,
   signal?: AbortSignal,
-  language: Language = 'javascript',
+  options: Language | RunOptions = 'javascript',
 ): Promise<SandboxResult> {
+  const { language, readOnly: extra = [] } = typeof options === 'string' ? { language: options } : options;
   const refused = refusal();
   if (refused) return { ok: false, kind: 'jail', reason: refused, wallMs: 0, logTail: '' };
   const stdin = JSON.stringify({ source, input: input ?? null });
   try {
-    if (language === 'python') {
-      if (pooled('python')) return await pythonPool.run(source, input, limits, signal);
-      return await runOneShot({ command: pythonOnceCommand(limits), stdin, limits, rssLimitMb: limits.memoryMb + 160, signal });
-    }
-    if (pooled('javascript')) return await javascriptPool.run(source, input, limits, signal);
-    return await runOneShot({ command: javascriptCommand(limits), stdin, limits, rssLimitMb: limits.memoryMb + 96, signal });
+    if (pooled(language)) return await poolFor(language, extra).run(source, input, limits, signal);
+    if (language === 'python') return await runOneShot({ command: pythonOnceCommand(limits, extra), stdin, limits, rssLimitMb: limits.memoryMb + 160, signal });
+    return await runOneShot({ command: javascriptCommand(limits, extra), stdin, limits, rssLimitMb: limits.memoryMb + 96, signal });
   } catch (e) {
     return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };
   }
+}
+
+/**
+ * Runs a command (an evaluator of any language) once in its own jail: `stdin` in, JSON data out
+ * on stdout, stderr as its log. The command starts in `cwd`, which is exposed read-only.
+ */
+export async function runCommandInJail(argv: string[], stdin: string, limits: SandboxLimits, cwd: string, readOnly: string[] = []): Promise<SandboxResult> {
+  const refused = refusal();
+  if (refused) return { ok: false, kind: 'jail', reason: refused, wallMs: 0, logTail: '' };
+  try {
+    const [exe, extra] = commandExecutable(argv[0], cwd);
+    const script = 'cd "$1" || exit 126; shift; exec "$@" >&3';
+    const full = ['/bin/sh', '-c', script, 'evolab-command', cwd, exe, ...argv.slice(1)];
+    const command = sandboxMode().jailed
+      ? jailCommand({ argv: full, readOnly: [cwd, ...extra, ...readOnly], env: baseEnv(), limits: jailLimits(limits, limits.memoryMb + 512), seccomp: 'candidate' })
+      : unjailedCommand(full, jailLimits(limits, limits.memoryMb + 512));
+    return await runOneShot({ command, stdin, limits, rssLimitMb: limits.memoryMb + 160, raw: true });
+  } catch (e) {
+    return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };
+  }
+}
+
+/** The program a command names, and the folders it needs: `python3` is the configured interpreter. */
+function commandExecutable(name: string, cwd: string): [string, string[]] {
+  if (name === 'python3' || name === 'python') {
+    const py = pythonRuntime();
+    return [py.executable, py.readOnly];
+  }
+  if (name === 'node') return [nodeRuntime().executable, nodeRuntime().readOnly];
+  if (name.includes('/')) return [resolvePath(cwd, name), []];
+  const found = which(name);
+  if (!found) throw new Error(`the command ${JSON.stringify(name)} is not on PATH`);
+  return [found, found.startsWith('/usr/') ? [] : [dirname(found)]];
 }

@@ -2,6 +2,7 @@
 // PostgreSQL store) can be added without touching the engine.
 import type { RngState } from '../../core/rng.js';
 import type { CandidateRecord } from '../candidate.js';
+import type { ProblemOrigin } from '../problem.js';
 
 export interface RunMeta {
   problemId: string;
@@ -11,6 +12,8 @@ export interface RunMeta {
   createdAt: string;
   /** Version of the store layout. */
   schema: number;
+  /** Where a problem that is not built in came from (absent for built-in problems). */
+  origin?: ProblemOrigin;
 }
 
 /** State needed to continue exactly after the candidate it is stored with. */
