@@ -72,7 +72,10 @@ export async function evaluateProgram(
   for (const stage of stages) {
     const name = stage?.name ?? 'main';
     const program = problem.wrapProgram ? problem.wrapProgram(source) : source;
-    const ran = await runInSandbox(program, stage?.input ?? null, limitsFor(problem, stage, overrides), signal, { language: problem.language ?? 'javascript', readOnly: problem.readOnly });
+    const limits = limitsFor(problem, stage, overrides);
+    const ran = problem.runProgram
+      ? await problem.runProgram(program, stage?.input ?? null, limits, signal)
+      : await runInSandbox(program, stage?.input ?? null, limits, signal, { language: problem.language ?? 'javascript', readOnly: problem.readOnly });
     runMs += ran.wallMs;
     log = ran.logTail;
     if (!ran.ok) {

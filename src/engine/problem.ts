@@ -1,5 +1,6 @@
 // The one interface every pack implements to expose a problem to the engine.
 import type { Language } from './sandbox/runtimes.js';
+import type { SandboxLimits, SandboxResult } from './sandbox/limits.js';
 // A problem's program is an ES module whose EVOLVE-BLOCK regions may change; the program's
 // exported `run(input)` returns plain data, and the problem's `verify` scores that data alone.
 
@@ -87,6 +88,12 @@ export interface Problem {
   wrapProgram?(source: string): string;
   /** Host folders the program may read inside the jail (read-only), e.g. its problem folder. */
   readOnly?: string[];
+  /**
+   * Runs a program of a language the sandbox has no runner for (a command template in the same
+   * jail); `language` is then unset and `languageName` names it for prompts.
+   */
+  runProgram?(source: string, input: unknown, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult>;
+  languageName?: string;
   /** Where a problem that is not built in came from, so that later commands can load it again. */
   origin?: ProblemOrigin;
 }

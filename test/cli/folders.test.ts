@@ -168,3 +168,38 @@ test('OpenEvolve config.yaml: settings evolab maps are used and the others are n
   assert.match(r.stderr, /config\.yaml settings not used by evolab: .*log_level.*database\.population_size/);
   assert.match(r.stdout, /31 candidates/, 'max_iterations: 30 from config.yaml');
 });
+
+test('any language by command templates: a C program built and run in the jail, scored by an evaluator command', () => {
+  const folder = join(dir, 'c-problem');
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(join(EXAMPLES, 'rastrigin-python'), folder, { recursive: true });
+  writeFileSync(join(folder, 'evolab.yaml'), [
+    'id: c-double',
+    'description: "A C program doubles input.x and prints {\\"value\\": ...}; higher is better."',
+    'language: command',
+    'program: initial.c',
+    'build: ["cc", "-O2", "-o", "{scratch}/prog", "{program}"]',
+    'run: ["{scratch}/prog"]',
+    'evaluator:',
+    '  command: ["python3", "score.py"]',
+    'metrics:',
+    '  - name: value',
+    '    direction: max',
+    'input: {x: 21}',
+    '',
+  ].join('\n'));
+  writeFileSync(join(folder, 'initial.c'), '#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n// EVOLVE-BLOCK-START\n#define FACTOR 2\n// EVOLVE-BLOCK-END\nint main(void) {\n  char b[256]; size_t n = fread(b, 1, 255, stdin); b[n] = 0;\n  char *p = strstr(b, "\\"x\\":");\n  long x = p ? strtol(p + 4, 0, 10) : 0;\n  fprintf(stderr, "read x=%ld\\n", x);\n  printf("{\\"value\\": %ld}\\n", FACTOR * x);\n  return 0;\n}\n');
+  writeFileSync(join(folder, 'score.py'), 'import json, sys\ndata = json.load(sys.stdin)\nprint(json.dumps({"metrics": {"value": data["output"]["value"]}}))\n');
+  const r = evolab(['eval', folder, join(folder, 'initial.c'), '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const ev = JSON.parse(r.stdout) as { valid: boolean; score: number; logTail: string };
+  assert.equal(ev.valid, true, r.stdout);
+  assert.equal(ev.score, 42);
+  assert.match(ev.logTail, /read x=21/);
+  const broken = join(dir, 'broken.c');
+  writeFileSync(broken, '// EVOLVE-BLOCK-START\n// EVOLVE-BLOCK-END\nint main(void) { return syntax error; }\n');
+  const bad = JSON.parse(evolab(['eval', folder, broken, '--json']).stdout) as { valid: boolean; reason: string; logTail: string };
+  assert.equal(bad.valid, false);
+  assert.match(bad.reason, /exit status 125/);
+  assert.match(bad.logTail, /error/);
+});

@@ -3,7 +3,8 @@
 // `best` and `resume` can load it again and say when the folder has changed since.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
+import { runCommandProgram } from '../sandbox/sandbox.js';
 import type { Problem, Verdict } from '../problem.js';
 import { evaluate } from './evaluators.js';
 import { MANIFEST, ProblemFolderError, readManifest } from './manifest.js';
@@ -49,7 +50,11 @@ function nativeProblem(dir: string): Problem {
     title: m.title,
     description: m.description,
     initialProgram: readFileSync(m.program, 'utf8'),
-    language: m.language,
+    language: m.language === 'command' ? undefined : m.language,
+    languageName: m.language === 'command' ? `${m.command!.run[0]} (${extname(m.program) || 'no extension'})` : undefined,
+    runProgram: m.command
+      ? (source, input, limits, signal) => runCommandProgram(source, input, limits, { ...m.command!, extension: extname(m.program), folder: dir, readOnly: m.data }, signal)
+      : undefined,
     metrics: m.metrics,
     primaryMetric: m.primary,
     stages: m.stages ?? (m.input === null ? undefined : [{ name: 'main', input: m.input }]),

@@ -12,11 +12,19 @@ export class ProblemFolderError extends Error {}
 
 export type EvaluatorSpec = { kind: 'module'; file: string; language: Language } | { kind: 'command'; command: string[] };
 
+/** A program in any other language: a run command (and an optional build) in the jail. */
+export interface CommandProgram {
+  /** e.g. ["Rscript", "{program}"]; {program} is the candidate's file inside the jail's scratch folder. */
+  run: string[];
+  build: string[] | null;
+}
+
 export interface Manifest {
   id: string;
   title: string;
   description: string;
-  language: Language;
+  language: Language | 'command';
+  command: CommandProgram | null;
   /** The initial program's path, inside the folder. */
   program: string;
   evaluator: EvaluatorSpec;
@@ -31,7 +39,7 @@ export interface Manifest {
   data: string[];
 }
 
-const KEYS = ['id', 'title', 'description', 'language', 'program', 'evaluator', 'metrics', 'primary', 'stages', 'descriptors', 'limits', 'input', 'data'];
+const KEYS = ['id', 'title', 'description', 'language', 'program', 'run', 'build', 'evaluator', 'metrics', 'primary', 'stages', 'descriptors', 'limits', 'input', 'data'];
 const LANGUAGE_OF: Record<string, Language> = { '.js': 'javascript', '.mjs': 'javascript', '.py': 'python' };
 
 /** Reads fields of one YAML mapping, naming each in its errors. */
@@ -142,6 +150,13 @@ function evaluatorOf(dir: string, f: Fields): EvaluatorSpec {
   return { kind: 'command', command: cmd as string[] };
 }
 
+function commandList(f: Fields, field: string): string[] {
+  const v = f.data[field];
+  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string' && x !== '')) f.fail(field, 'a non-empty list of strings, e.g. ["Rscript", "{program}"]', v);
+  if (field === 'run' && !(v as string[]).some((x) => x.includes('{program}') || x.includes('{scratch}'))) f.fail(field, 'a command that names {program} (or a binary built into {scratch})', v);
+  return v as string[];
+}
+
 function parseFile(file: string): Record<string, unknown> {
   let data: unknown;
   try {
@@ -160,9 +175,11 @@ export function readManifest(dir: string): Manifest {
   f.onlyKeys(KEYS);
   const program = insideFile(dir, f, 'program', 'file');
   const inferred = LANGUAGE_OF[extname(program)];
-  const language = (f.has('language') ? f.string('language', /^(javascript|python)$/, '"javascript" or "python"') : inferred) as Language | undefined;
-  if (!language) return f.fail('language', '"javascript" or "python" (the program\'s extension does not say)', f.data.language);
-  if (inferred && inferred !== language) f.fail('language', `"${inferred}" for ${f.data.program}`, f.data.language);
+  const language = (f.has('language') ? f.string('language', /^(javascript|python|command)$/, '"javascript", "python" or "command"') : inferred) as Language | 'command' | undefined;
+  if (!language) return f.fail('language', '"javascript", "python" or "command" (the program\'s extension does not say)', f.data.language);
+  if (inferred && language !== 'command' && inferred !== language) f.fail('language', `"${inferred}" for ${f.data.program}`, f.data.language);
+  const command = language === 'command' ? { run: commandList(f, 'run'), build: f.has('build') ? commandList(f, 'build') : null } : null;
+  if (language !== 'command') for (const k of ['run', 'build']) if (f.has(k)) f.fail(k, 'nothing unless language is "command"', f.data[k]);
   const metrics = metricsOf(f);
   const primary = f.has('primary') ? f.string('primary') : metrics.length === 1 ? metrics[0].name : f.fail('primary', 'the name of the metric that ranks programs (several metrics are listed)');
   if (!metrics.some((m) => m.name === primary)) f.fail('primary', `one of the metrics (${metrics.map((m) => m.name).join(', ')})`, primary);
@@ -174,6 +191,7 @@ export function readManifest(dir: string): Manifest {
     title: f.optionalString('title', String(f.data.id)),
     description: f.string('description'),
     language,
+    command,
     program,
     evaluator: evaluatorOf(dir, f),
     metrics,

@@ -4,7 +4,7 @@ import type { CandidateRecord, StageResult } from '../candidate.js';
 import type { Problem } from '../problem.js';
 import type { Language } from '../sandbox/runtimes.js';
 import type { ChatMessage } from './client.js';
-import { parseProgram } from '../blocks.js';
+import { markerLanguage, parseProgram } from '../blocks.js';
 import { fenceUntrusted, head, quoteUntrusted, scrub, tail } from './scrub.js';
 
 /** A failed attempt on some parent, remembered by the mutator and shown in later prompts. */
@@ -75,15 +75,25 @@ const LANGUAGE_TEXT: Record<Language, { name: string; tag: string; marker: strin
   },
 };
 
-function languageOf(problem: Problem): Language {
-  return problem.language ?? 'javascript';
+type LanguageText = (typeof LANGUAGE_TEXT)[Language];
+
+/** The problem's language as the prompt describes it; a command-template language by its command. */
+function languageOf(problem: Problem): LanguageText {
+  if (problem.language) return LANGUAGE_TEXT[problem.language];
+  if (!problem.languageName) return LANGUAGE_TEXT.javascript;
+  return {
+    name: problem.languageName,
+    tag: '',
+    marker: markerLanguage(problem.initialProgram) === 'python' ? '#' : '//',
+    program: `- The program is run as ${problem.languageName}; it reads its input (JSON) on stdin and prints its output data as JSON on stdout; it has no network. Keep that contract.`,
+  };
 }
 
-function fence(code: string, language: Language): string {
+function fence(code: string, lang: LanguageText): string {
   // A fence longer than any backtick run inside the code keeps it intact.
   const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((r) => r.length));
   const f = '`'.repeat(longest + 1);
-  return `${f}${LANGUAGE_TEXT[language].tag}\n${code.endsWith('\n') ? code : code + '\n'}${f}`;
+  return `${f}${lang.tag}\n${code.endsWith('\n') ? code : code + '\n'}${f}`;
 }
 
 function blocksOnly(source: string, max: number): string {
@@ -137,8 +147,7 @@ export function feedbackSection(parent: CandidateRecord, attempts: AttemptNote[]
   return head(scrub(parts.join('\n\n')), maxChars);
 }
 
-function formatRules(mode: 'diff' | 'full', blockCount: number, language: Language): string {
-  const lang = LANGUAGE_TEXT[language];
+function formatRules(mode: 'diff' | 'full', blockCount: number, lang: LanguageText): string {
   const common = [
     'Rules:',
     `- Change only the code between the \`${lang.marker} EVOLVE-BLOCK-START\` and \`${lang.marker} EVOLVE-BLOCK-END\` lines; never edit or remove those marker lines.`,
@@ -183,7 +192,7 @@ export function buildPrompt(input: PromptInput, rng: Rng): BuiltPrompt {
   const language = languageOf(problem);
   const primary = problem.metrics.find((m) => m.name === problem.primaryMetric);
   const system = [
-    PERSONAS[persona].replace('{LANG}', LANGUAGE_TEXT[language].name),
+    PERSONAS[persona].replace('{LANG}', language.name),
     '',
     `Problem: ${problem.title}`,
     problem.description.trim(),

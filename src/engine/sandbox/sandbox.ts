@@ -6,9 +6,11 @@
 // of its own. Where the jail cannot be built the sandbox refuses, unless the user opted out
 // loudly (EVOLAB_UNSAFE_NO_JAIL=1, --unsafe-no-jail).
 import { createRequire } from 'node:module';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { runOneShot } from './child-run.js';
-import { jailCommand, jailUnavailable, type JailCommand, type JailLimits, processLimit } from './jail.js';
+import { jailCommand, jailUnavailable, SCRATCH, type JailCommand, type JailLimits, processLimit } from './jail.js';
 import { cpuBackstopSeconds, DEFAULT_LIMITS, type SandboxLimits, type SandboxResult } from './limits.js';
 import { SCRATCH_MB, SERVER_CPU_SECONDS, ServerPool } from './server-pool.js';
 import { baseEnv, HARNESS_JS, JS_HOST, nodeRuntime, PYTHON_DIR, pythonRuntime, type Language } from './runtimes.js';
@@ -191,6 +193,53 @@ export async function runCommandInJail(argv: string[], stdin: string, limits: Sa
       ? jailCommand({ argv: full, readOnly: [cwd, ...extra, ...readOnly], env: baseEnv(), limits: jailLimits(limits, limits.memoryMb + 512), seccomp: 'candidate' })
       : unjailedCommand(full, jailLimits(limits, limits.memoryMb + 512));
     return await runOneShot({ command, stdin, limits, rssLimitMb: limits.memoryMb + 160, raw: true });
+  } catch (e) {
+    return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };
+  }
+}
+
+/** A program in any other language, run by command templates: see `runCommandProgram`. */
+export interface CommandProgramSpec {
+  run: string[];
+  build: string[] | null;
+  /** The program file's extension, e.g. ".R". */
+  extension: string;
+  /** The problem folder (read-only inside, the commands' working folder is the scratch folder). */
+  folder: string;
+  readOnly: string[];
+}
+
+
+/**
+ * Runs a program of any language: its text is written to {program} in the scratch folder and the
+ * stage input to {input}; an optional build command runs first (its output is log); the run
+ * command's stdout is the output data (JSON), its stderr the log.
+ */
+export async function runCommandProgram(source: string, input: unknown, limits: SandboxLimits, spec: CommandProgramSpec, signal?: AbortSignal): Promise<SandboxResult> {
+  const refused = refusal();
+  if (refused) return { ok: false, kind: 'jail', reason: refused, wallMs: 0, logTail: '' };
+  try {
+    const scratch = sandboxMode().jailed ? SCRATCH : mkdtempSync(join(tmpdir(), 'evolab-program-'));
+    const fill = (args: string[]) => args.map((a) => a.replaceAll('{program}', `${scratch}/program${spec.extension}`).replaceAll('{input}', `${scratch}/input.json`).replaceAll('{scratch}', scratch));
+    const quote = (args: string[]) => args.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+    const run = fill(spec.run);
+    const [exe, extra] = commandExecutable(run[0], spec.folder);
+    const build = spec.build ? fill(spec.build) : null;
+    const buildExe = build ? commandExecutable(build[0], spec.folder) : null;
+    const script = [
+      'IFS= read -r input || exit 125',
+      `printf '%s' "$input" > '${scratch}/input.json'`,
+      `cat > '${scratch}/program${spec.extension}'`,
+      `cd '${scratch}' || exit 126`,
+      build ? `${quote([buildExe![0], ...build.slice(1)])} >&2 || exit 125` : '',
+      `exec ${quote([exe, ...run.slice(1)])} >&3 < '${scratch}/input.json'`,
+    ].filter((l) => l !== '').join('\n');
+    const argv = ['/bin/sh', '-c', script];
+    const readOnly = [spec.folder, ...extra, ...(buildExe ? buildExe[1] : []), ...spec.readOnly];
+    const command = sandboxMode().jailed
+      ? jailCommand({ argv, readOnly, env: baseEnv(), limits: jailLimits(limits, limits.memoryMb + 1024), seccomp: 'candidate' })
+      : unjailedCommand(argv, jailLimits(limits, limits.memoryMb + 1024));
+    return await runOneShot({ command, stdin: `${JSON.stringify(input ?? null)}\n${source}`, limits, rssLimitMb: limits.memoryMb + 160, signal, raw: true });
   } catch (e) {
     return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };
   }
