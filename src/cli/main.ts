@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { register as registerCircuits } from './commands/circuits.js';
 import { register as registerEngine } from './commands/engine.js';
+import { register as registerInit } from './commands/init.js';
 import { register as registerLipschitz } from './commands/lipschitz.js';
 import { register as registerMath } from './commands/math.js';
 import { register as registerNnqft } from './commands/nnqft.js';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerEngine(program);
+  registerInit(program);
   registerCircuits(program);
   registerLipschitz(program);
   registerMath(program);

@@ -4,9 +4,8 @@ import { availableParallelism } from 'node:os';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, defaultConfig, mergeConfig, type RunConfig } from '../engine/config.js';
 import type { Mutator } from '../engine/mutator.js';
-import { createOfflineMutator } from '../engine/mutators/offline.js';
-import { createReplayMutator, readReplayFile } from '../engine/mutators/replay.js';
-import { buildLlmMutator, createMixedMutator, LlmConfigError, llmConfigFromFlags, parseLlmConfig } from '../engine/llm/index.js';
+import { createMutator as createEngineMutator } from '../engine/mutators/create.js';
+import { LlmConfigError, llmConfigFromFlags, parseLlmConfig } from '../engine/llm/index.js';
 import type { Problem } from '../engine/problem.js';
 import { loadProblemFolder, looksLikeFolder, ProblemFolderError, type LoadedFolder } from '../engine/folder/load.js';
 import type { RunMeta } from '../engine/store/store.js';
@@ -126,23 +125,11 @@ export function buildConfig(flags: RunFlags, folderSettings?: Record<string, unk
 }
 
 export async function createMutator(config: RunConfig): Promise<Mutator> {
-  switch (config.mutator) {
-    case 'offline':
-      return createOfflineMutator(config.offline);
-    case 'replay':
-      return createReplayMutator(readReplayFile(config.replayFile!));
-    case 'llm':
-    case 'mixed': {
-      try {
-        const llm = await buildLlmMutator(config.extra.llm);
-        if (config.mutator === 'llm') return llm;
-        return createMixedMutator(createOfflineMutator(config.offline), llm, parseLlmConfig(config.extra.llm).mixedShare);
-      } catch (e) {
-        if (e instanceof LlmConfigError) throw new UsageError(e.message);
-        throw e;
-      }
-    }
-    default:
-      throw new UsageError(`--mutator ${config.mutator} is not available in this build`);
+  try {
+    return await createEngineMutator(config);
+  } catch (e) {
+    if (e instanceof LlmConfigError) throw new UsageError(e.message);
+    if (e instanceof ConfigError) throw new UsageError(`--${e.message}`);
+    throw e;
   }
 }

@@ -203,3 +203,20 @@ test('any language by command templates: a C program built and run in the jail, 
   assert.match(bad.reason, /exit status 125/);
   assert.match(bad.logTail, /error/);
 });
+
+test('evolab init writes a folder that evolab run evolves at once, and never overwrites one', () => {
+  for (const args of [['--language', 'javascript'], ['--language', 'python'], ['--from', 'openevolve']]) {
+    const target = join(dir, `init-${args[1]}`);
+    const r = evolab(['init', target, ...args, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const run = evolab(['run', target, '--iterations', '5', '--workers', '1', '--out', join(dir, `init-run-${args[1]}`), '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal((JSON.parse(run.stdout) as Summary).best.reverified, true);
+    const again = evolab(['init', target, ...args]);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already exists and is not empty/);
+  }
+  const bad = evolab(['init', join(dir, 'init-bad'), '--language', 'cobol']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /Allowed choices are javascript, python/);
+});
