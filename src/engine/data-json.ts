@@ -58,7 +58,29 @@ class Decoder {
   }
 }
 
+/**
+ * Refuses text nested deeper than `max` before JSON.parse sees it: V8 takes seconds over millions
+ * of nested brackets, on the engine's own thread. One pass, skipping strings.
+ */
+function checkNesting(s: string, max: number): void {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < s.length; i++) {
+        const d = s.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) throw new DataDecodeError(`output nests deeper than ${max} levels`);
+    } else if (c === 93 || c === 125) depth--;
+  }
+}
+
 /** Parses and rebuilds output data within `limits`; throws DataDecodeError (or SyntaxError) otherwise. */
 export function decodeJson(s: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): unknown {
+  // +2: the runners' own envelope ({"ok": …, "output": …}) sits around the program's data.
+  if (s.length > 4096) checkNesting(s, limits.maxDepth + 2);
   return new Decoder(limits).value(JSON.parse(s), 0);
 }

@@ -235,4 +235,14 @@ test(`${label}: ` + 'multi-byte characters split across pipe chunks arrive intac
   assert.ok(!r.logTail.includes('\uFFFD'));
   assert.match(r.logTail, /€€€€/);
 });
+
+test(`${label}: ` + 'WebAssembly memories count against the memory limit', () => {
+  const r = evalJson(program('wasm', `
+    const mems = [];
+    for (let i = 0; i < 3; i++) { const m = new WebAssembly.Memory({ initial: 16384, maximum: 16384 }); new Uint8Array(m.buffer).fill(1); mems.push(m); }
+    ${GRID}
+    return { circles };`), ['--memory', '64', '--timeout', '8000']);
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /memory|MiB|allocation failed|out of memory/i);
+});
 }

@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evolab, evolabAsync } from '../helpers/cli.js';
+import { CLI, evolab, evolabAsync } from '../helpers/cli.js';
 
 const SECRET = 'sk-planted-secret-python-0123456789';
 /** A valid 26-circle packing (a 6×5 grid's first 26 cells). */
@@ -78,6 +78,7 @@ ${GRID}
 return {'circles': circles, 'seen': seen}`));
   assert.equal(r.status, 'valid', r.reason ?? '');
   assert.ok(!r.raw.includes(SECRET), 'the secret leaked');
+  assert.ok(!r.raw.includes(`PWD=${process.cwd()}`), "the engine's working folder leaked (PWD of the jail's init)");
   assert.match(r.logTail, ONLY_SELF, 'the candidate sees only itself');
 });
 
@@ -108,14 +109,20 @@ test(`${label}: ` + 'a Unix socket listener owned by the test is unreachable, an
   const file = program('unix', `
 out = []
 for p in (${JSON.stringify(path)}, '/run/postgresql/.s.PGSQL.5432', '/var/run/mysqld/mysqld.sock', '/tmp/.X11-unix/X0'):
-    s = socket.socket(socket.AF_UNIX)
-    try: s.connect(p); out.append('CONNECTED ' + p)
+    try:
+        s = socket.socket(socket.AF_UNIX)
+        s.connect(p); out.append('CONNECTED ' + p)
     except Exception as e: out.append(type(e).__name__)
-s = socket.socket(socket.AF_UNIX)
-try: s.bind(${JSON.stringify(made)}); out.append('BOUND')
+try:
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(${JSON.stringify(made)}); out.append('BOUND')
 except Exception as e: out.append(type(e).__name__)
-a = socket.socket(socket.AF_UNIX)
-try: a.connect('\\0evolab-abstract'); out.append('ABSTRACT')
+try:
+    a = socket.socket(socket.AF_UNIX)
+    a.connect('\\0evolab-abstract'); out.append('ABSTRACT')
+except Exception as e: out.append(type(e).__name__)
+try:
+    socket.socketpair(); out.append('SOCKETPAIR')
 except Exception as e: out.append(type(e).__name__)
 print(out)
 ${GRID}
@@ -124,7 +131,8 @@ return {'circles': circles}`);
   server.close();
   const out = JSON.parse(r.stdout) as Evaluated;
   assert.equal(out.status, 'valid', out.reason ?? '');
-  assert.doesNotMatch(out.logTail, /CONNECTED|BOUND|ABSTRACT/);
+  assert.doesNotMatch(out.logTail, /CONNECTED|BOUND|ABSTRACT|SOCKETPAIR/);
+  assert.match(out.logTail, /PermissionError/, 'sockets are refused by the seccomp filter');
   assert.equal(connections, 0);
   assert.ok(!existsSync(made));
 });
@@ -307,5 +315,104 @@ test(`${label}: ` + 'a run whose candidates attack the engine finishes, and its 
   assert.ok(readdirSync(out).includes('run.db'));
   const resumed = evolab(['resume', out, '--iterations', '2', '--json'], env);
   assert.equal(resumed.code, 0, resumed.stderr);
+});
+
+test(`${label}: ` + 'forked processes together are held to the memory limit', () => {
+  const r = evalPy(program('forkmem', `
+kids = []
+for _ in range(6):
+    pid = os.fork()
+    if pid == 0:
+        block = bytearray(b"\\x01") * (120 << 20)
+        time.sleep(30)
+        os._exit(0)
+    kids.append(pid)
+time.sleep(30)`), ['--memory', '256', '--timeout', '8000']);
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /memory .* exceeded the limit/);
+});
+
+test(`${label}: ` + 'no pseudo-terminals, no Linux AIO contexts', () => {
+  const r = evalPy(program('ptyaio', `
+import ctypes
+out = []
+try:
+    os.openpty(); out.append('PTY')
+except Exception as e: out.append(type(e).__name__)
+libc = ctypes.CDLL(None, use_errno=True)
+ctx = ctypes.c_ulong(0)
+out.append(('io_setup', libc.syscall(206, 128, ctypes.byref(ctx)), ctypes.get_errno()))
+print(out)
+${GRID}
+return {'circles': circles}`));
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.doesNotMatch(r.logTail, /PTY/);
+  if (process.arch === 'x64') assert.match(r.logTail, /\('io_setup', -1, 1\)/);
+});
+
+test(`${label}: ` + 'leftover processes of one candidate cannot hurt the next', () => {
+  const first = evalPy(program('leftovers', `
+for _ in range(40):
+    if os.fork() == 0:
+        for fd in (1, 2, 3):
+            try: os.close(fd)
+            except OSError: pass
+        time.sleep(30)
+        os._exit(0)
+${GRID}
+return {'circles': circles}`));
+  assert.equal(first.status, 'valid', first.reason ?? '');
+  for (let i = 0; i < 2; i++) {
+    const next = evalPy(program(`after-${i}`, `
+kids = []
+for _ in range(30):
+    pid = os.fork()
+    if pid == 0: os._exit(0)
+    kids.append(pid)
+for k in kids: os.waitpid(k, 0)
+print('forked', len(kids), 'pids', [p for p in os.listdir('/proc') if p.isdigit()])
+${GRID}
+return {'circles': circles}`));
+    assert.equal(next.status, 'valid', next.reason ?? '');
+    assert.match(next.logTail, /forked 30/);
+  }
+});
+
+test(`${label}: ` + 'descriptors the engine inherited do not reach the program', () => {
+  const target = join(dir, 'inherited.txt');
+  writeFileSync(target, '');
+  const file = program('inherit', `
+wrote = []
+for fd in range(5, 1024):
+    try:
+        os.write(fd, b"written from inside the jail")
+        wrote.append(fd)
+    except OSError: pass
+print('wrote', wrote)
+${GRID}
+return {'circles': circles}`);
+  const fd = openSync(target, 'a');
+  const r = spawnSync(process.execPath, [CLI, 'eval', 'circle-packing-26-py', file, '--json'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'ignore', 'ignore', 'ignore', 'ignore', fd] });
+  closeSync(fd);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal((JSON.parse(r.stdout) as Evaluated).status, 'valid');
+  assert.equal(readFileSync(target, 'utf8'), '', 'the program wrote into a file the engine had open');
+});
+
+test(`${label}: ` + 'millions of nested brackets are refused without stalling the engine', () => {
+  const t0 = Date.now();
+  const r = evalPy(program('nest', `
+os.write(3, b'{"ok":true,"output":' + b'[' * 5000000 + b']' * 5000000 + b'}\\n')
+os._exit(0)`), ['--memory', '512']);
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /nests deeper than \d+ levels/);
+  assert.ok(Date.now() - t0 < 15_000, `${Date.now() - t0} ms`);
+});
+
+test(`${label}: ` + 'an exit status that imitates an abort is not reported as a memory kill', () => {
+  const r = evalPy(program('fake134', 'os._exit(134)'));
+  assert.equal(r.status, 'crashed');
+  assert.doesNotMatch(r.reason ?? '', /memory|heap/i);
+  assert.match(r.reason ?? '', /SIGABRT \(exit status 134\)/);
 });
 }

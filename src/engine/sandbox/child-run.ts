@@ -4,7 +4,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { DataDecodeError, decodeJson } from '../data-json.js';
 import { spawnJail, type JailCommand } from './jail.js';
-import { treeMemoryMb } from './proc-tree.js';
+import { MemoryWatch } from './proc-tree.js';
 import { tail, type FailureKind, type SandboxLimits, type SandboxResult } from './limits.js';
 
 export interface OneShotRequest {
@@ -17,23 +17,29 @@ export interface OneShotRequest {
   signal?: AbortSignal;
   /** The result channel holds the output data itself (a command's stdout), not a runner's message. */
   raw?: boolean;
+  /** The process is the JavaScript harness: SIGABRT means V8 reached its heap limit. */
+  v8Abort?: boolean;
 }
 
 const SIGNALS: Record<number, string> = { 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM', 24: 'SIGXCPU', 25: 'SIGXFSZ' };
 const SIGNAL_MEANING: Record<number, string> = {
-  6: 'aborted; for JavaScript this is V8 giving up, usually at its heap limit',
   24: 'the kernel CPU-time limit',
   25: 'the file-size limit',
 };
 
-/** How the jailed process ended, in words (bwrap reports a signal as 128 + its number). */
-export function describeExit(code: number | null, signal: NodeJS.Signals | null, limits: SandboxLimits): { kind: FailureKind; reason: string } {
+/**
+ * How the jailed process ended, in words. bwrap reports a signal as 128 + its number, which a
+ * program could also choose as its exit status: only where the program cannot choose its status
+ * (the JavaScript harness, whose programs have no process object) is SIGABRT read as V8 giving up
+ * at its heap limit.
+ */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null, limits: SandboxLimits, v8Abort = false): { kind: FailureKind; reason: string } {
   if (signal) return { kind: 'exit', reason: `the jail was killed by ${signal}` };
   if (code !== null && code > 128 && code < 160) {
     const n = code - 128;
+    if (n === 6 && v8Abort) return { kind: 'memory', reason: `V8 aborted (exit status ${code}), which it does at its heap limit (${limits.memoryMb} MiB)` };
     const meaning = SIGNAL_MEANING[n];
-    const kind: FailureKind = n === 6 ? 'memory' : 'exit';
-    return { kind, reason: `the program ended by ${SIGNALS[n] ?? `signal ${n}`} (exit status ${code})${meaning ? `: ${meaning}` : ''}${n === 6 ? ` (${limits.memoryMb} MiB)` : ''}` };
+    return { kind: 'exit', reason: `the program ended by ${SIGNALS[n] ?? `signal ${n}`} (exit status ${code})${meaning ? `: ${meaning}` : ''}` };
   }
   return { kind: 'exit', reason: `exited without a result (exit status ${code})` };
 }
@@ -111,9 +117,10 @@ export function runOneShot(req: OneShotRequest): Promise<SandboxResult> {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     if (req.signal?.aborted) onAbort();
     const timer = setTimeout(() => stop('timeout', `exceeded the wall-clock limit of ${limits.timeoutMs} ms`), limits.timeoutMs);
+    const watch = child.pid ? new MemoryWatch(child.pid, req.rssLimitMb) : null;
     const watchdog = setInterval(() => {
-      const mb = child.pid ? treeMemoryMb(child.pid) : null;
-      if (mb !== null && mb > req.rssLimitMb) stop('memory', `resident memory ${mb.toFixed(0)} MiB exceeded the limit of ${req.rssLimitMb} MiB`);
+      const mb = watch?.over();
+      if (mb != null) stop('memory', `resident memory ${mb.toFixed(0)} MiB exceeded the limit of ${req.rssLimitMb} MiB`);
     }, 40);
     const settle = (r: SandboxResult) => {
       clearTimeout(timer);
@@ -133,7 +140,7 @@ export function runOneShot(req: OneShotRequest): Promise<SandboxResult> {
       const text = Buffer.concat(result).toString('utf8');
       const parsed = req.raw ? rawResult(text, code, wallMs, log) : parseResult(text, wallMs, log);
       if (parsed) return settle({ ...parsed, wallMs: wall() });
-      return settle({ ok: false, ...describeExit(code, sig, limits), wallMs, logTail: log });
+      return settle({ ok: false, ...describeExit(code, sig, limits, req.v8Abort), wallMs, logTail: log });
     });
   });
 }

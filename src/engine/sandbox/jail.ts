@@ -6,7 +6,7 @@
 // folders that only root can reach (an interpreter under /root) are first bind-mounted into a
 // private mount namespace so that `nobody` can see exactly those and nothing else of them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -204,6 +204,10 @@ function bwrapArgs(spec: JailSpec, binds: Binds, seccomp: Buffer | null): string
     ...systemArgs(),
     '--proc', '/proc',
     '--dev', '/dev',
+    // No pseudo-terminals: an empty, read-only /dev/pts (a devpts instance is a channel and a
+    // host-wide counter).
+    '--tmpfs', '/dev/pts',
+    '--remount-ro', '/dev/pts',
     '--remount-ro', '/dev',
     '--perms', '0700', '--size', String(Math.floor(l.scratchMb * 1024 * 1024)), '--tmpfs', SCRATCH,
     ...binds.args,
@@ -221,6 +225,7 @@ const STAGE_SCRIPT = [
   'set -e',
   'stage="$1"; n="$2"; shift 2',
   'mount -t tmpfs -o mode=0755,size=64k evolab-stage "$stage"',
+  'cd /',
   'i=0',
   'while [ "$i" -lt "$n" ]; do',
   '  if [ -d "$1" ]; then mkdir "$stage/$i"; else : > "$stage/$i"; fi',
@@ -257,14 +262,47 @@ export function jailCommand(spec: JailSpec, tools: JailTools = jailTools()): Jai
   };
 }
 
+const O_CLOEXEC = 0o2000000;
+let nullFd: number | null = null;
+
+function devNull(): number {
+  if (nullFd === null) nullFd = openSync('/dev/null', 'r');
+  return nullFd;
+}
+
+/** Descriptors above 4 open in this process without close-on-exec (they would be inherited). */
+export function inheritableFds(): number[] {
+  const out: number[] = [];
+  let names: string[];
+  try {
+    names = readdirSync('/proc/self/fdinfo');
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const fd = Number(name);
+    if (!Number.isInteger(fd) || fd <= 4 || fd > 4096 || fd === nullFd) continue;
+    try {
+      const flags = /^flags:\s+([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+      if (flags && !(parseInt(flags[1], 8) & O_CLOEXEC)) out.push(fd);
+    } catch { /* closed meanwhile */ }
+  }
+  return out.sort((a, b) => a - b);
+}
+
 /**
  * Starts a jail: stdin, stdout, stderr and fd 3 are pipes; the seccomp filter is written to fd 4,
  * which bwrap reads to its end before it starts the command. The whole group can be killed.
  */
 export function spawnJail(command: JailCommand): ChildProcess {
-  const stdio: 'pipe'[] = ['pipe', 'pipe', 'pipe', 'pipe'];
-  if (command.seccomp) stdio.push('pipe');
-  const child = spawn(command.cmd, command.args, { env: command.env ?? {}, detached: true, stdio });
+  const stdio: ('pipe' | 'ignore' | number)[] = ['pipe', 'pipe', 'pipe', 'pipe', command.seccomp ? 'pipe' : 'ignore'];
+  // Descriptors this engine inherited without close-on-exec (from a shell, a job runner) would
+  // pass into the jail: each is replaced by /dev/null there.
+  for (const fd of inheritableFds()) {
+    while (stdio.length < fd) stdio.push('ignore');
+    stdio[fd] = devNull();
+  }
+  const child = spawn(command.cmd, command.args, { env: command.env ?? {}, cwd: '/', detached: true, stdio });
   if (command.seccomp) {
     const feed = child.stdio[SECCOMP_FD] as NodeJS.WritableStream;
     feed.on('error', () => { /* the jail failed to start; its exit says why */ });

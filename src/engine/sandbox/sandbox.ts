@@ -172,7 +172,7 @@ export async function runInSandbox(
   try {
     if (pooled(language)) return await poolFor(language, extra).run(source, input, limits, signal);
     if (language === 'python') return await runOneShot({ command: pythonOnceCommand(limits, extra), stdin, limits, rssLimitMb: limits.memoryMb + 160, signal });
-    return await runOneShot({ command: javascriptCommand(limits, extra), stdin, limits, rssLimitMb: limits.memoryMb + 96, signal });
+    return await runOneShot({ command: javascriptCommand(limits, extra), stdin, limits, rssLimitMb: limits.memoryMb + 96, signal, v8Abort: true });
   } catch (e) {
     return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };
   }

@@ -1,7 +1,9 @@
 // A seccomp filter for jailed processes, written as classic BPF: system calls a numerical
-// program never needs and that widen the kernel's attack surface or reach other processes
-// (ptrace, process_vm_*, keyrings, bpf, perf, userfaultfd, io_uring, module loading, mounts,
-// namespaces) fail with EPERM; any other ABI on the same machine (32-bit x86, x32) is refused
+// program never needs and that widen the kernel's attack surface, reach other processes or hold
+// kernel memory outside every limit (ptrace, process_vm_*, keyrings, bpf, perf, userfaultfd,
+// io_uring and Linux AIO, module loading, mounts, namespaces, and sockets of every kind: socket
+// buffers are kernel memory no rlimit counts, and Unix sockets can keep file descriptors alive
+// inside their own queues after the process is gone) fail with EPERM; any other ABI on the same machine (32-bit x86, x32) is refused
 // whole, so a filter written for one syscall table cannot be sidestepped through another.
 
 export type SeccompProfile = 'candidate' | 'server';
@@ -26,6 +28,8 @@ const X86_64: Arch = {
     chroot: 161, pivot_root: 155, setns: 308,
     mount: 165, umount2: 166, unshare: 272,
     open_tree: 428, move_mount: 429, fsopen: 430, fsconfig: 431, fsmount: 432, fspick: 433, mount_setattr: 442,
+    io_setup: 206, io_destroy: 207, io_getevents: 208, io_submit: 209, io_cancel: 210, io_pgetevents: 333,
+    socket: 41, socketpair: 53,
   },
 };
 
@@ -42,6 +46,8 @@ const AARCH64: Arch = {
     chroot: 51, pivot_root: 41, setns: 268,
     mount: 40, umount2: 39, unshare: 97,
     open_tree: 428, move_mount: 429, fsopen: 430, fsconfig: 431, fsmount: 432, fspick: 433, mount_setattr: 442,
+    io_setup: 0, io_destroy: 1, io_submit: 2, io_cancel: 3, io_getevents: 4, io_pgetevents: 292,
+    socket: 198, socketpair: 199,
   },
 };
 

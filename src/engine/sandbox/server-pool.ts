@@ -6,12 +6,16 @@ import type { ChildProcess } from 'node:child_process';
 import { describeExit, parseResult } from './child-run.js';
 import { spawnJail, type JailCommand } from './jail.js';
 import { cpuBackstopSeconds, tail, type SandboxLimits, type SandboxResult } from './limits.js';
+import { MemoryWatch, treePssMb } from './proc-tree.js';
 
 /** Extra time the engine allows beyond the server's own deadline before it kills the whole jail. */
 const GRACE_MS = 3000;
 const START_TIMEOUT_MS = 60_000;
 /** Scratch folder size for each candidate (MiB). */
 export const SCRATCH_MB = 64;
+
+/** Memory a server's tree may use beyond its idle size and the candidate's limit (MiB). */
+const WATCH_SLACK_MB = 64;
 
 /** Server processes live for hours: their CPU backstop is the per-candidate deadline, not this. */
 export const SERVER_CPU_SECONDS = 24 * 3600;
@@ -77,8 +81,10 @@ export class JailedServer {
   readonly ready: Promise<void>;
   dead = false;
   runs = 0;
+  /** The idle server's own memory (MiB), measured once it is ready. */
+  private baselineMb = 0;
 
-  constructor(private readonly spec: ServerSpec) {
+  constructor(spec: ServerSpec) {
     const cmd = spec.command();
     this.child = spawnJail(cmd);
     this.child.unref();
@@ -93,7 +99,12 @@ export class JailedServer {
     (this.child.stdio[3] as NodeJS.WritableStream).on('error', () => { /* reported by close */ });
     this.ready = new Promise((resolve, reject) => {
       const timer = setTimeout(() => { this.kill(); reject(new Error(`the ${spec.name} did not start in time`)); }, START_TIMEOUT_MS);
-      this.pending = (r) => { clearTimeout(timer); r instanceof Error ? reject(r) : resolve(); };
+      this.pending = (r) => {
+        clearTimeout(timer);
+        if (r instanceof Error) return reject(r);
+        this.baselineMb = (this.child.pid ? treePssMb(this.child.pid) : 0) ?? 0;
+        resolve();
+      };
     });
   }
 
@@ -124,21 +135,34 @@ export class JailedServer {
     this.child.stdin!.write(Buffer.concat([Buffer.from(`${body.length}\n`), body]));
     let timer: NodeJS.Timeout | undefined;
     const backstop = new Promise<Error>((resolve) => { timer = setTimeout(() => resolve(new Error('timeout')), limits.timeoutMs + GRACE_MS); });
+    // The whole server tree is watched: per-process address-space limits do not bound a program
+    // that forks, nor memory that a runtime's own limit does not see (WebAssembly memories).
+    const limitMb = this.baselineMb + limits.memoryMb + WATCH_SLACK_MB;
+    const watch = this.child.pid ? new MemoryWatch(this.child.pid, limitMb) : null;
+    let watchdog: NodeJS.Timeout | undefined;
+    const memory = new Promise<Error>((resolve) => {
+      watchdog = setInterval(() => {
+        const mb = watch?.over();
+        if (mb != null) resolve(new Error(`memory:resident memory ${mb.toFixed(0)} MiB exceeded the limit of ${limitMb.toFixed(0)} MiB`));
+      }, 50);
+    });
     const onAbort = () => this.settle(new Error('aborted'));
     signal?.addEventListener('abort', onAbort, { once: true });
-    const r = await Promise.race([answer, backstop]);
+    const r = await Promise.race([answer, backstop, memory]);
     clearTimeout(timer);
+    clearInterval(watchdog);
     signal?.removeEventListener('abort', onAbort);
     if (r instanceof Error) {
       this.kill();
       if (r.message === 'timeout') return { ok: false, kind: 'timeout', reason: `exceeded the wall-clock limit of ${limits.timeoutMs} ms`, wallMs: wall(), logTail: '' };
       if (r.message === 'aborted') return { ok: false, kind: 'timeout', reason: 'abandoned because the run is stopping', wallMs: wall(), logTail: '' };
+      if (r.message.startsWith('memory:')) return { ok: false, kind: 'memory', reason: r.message.slice(7), wallMs: wall(), logTail: '' };
       return { ok: false, kind: 'jail', reason: r.message, wallMs: wall(), logTail: '' };
     }
     const log = r.log ?? '';
     if (r.verdict) return { ok: false, kind: r.verdict.kind, reason: r.verdict.reason, wallMs: wall(), logTail: log };
-    const parsed = parseResult(r.result ?? '', wall(), log);
-    if (parsed) return parsed;
+    const parsed = parseResult(r.result ?? '', 0, log);
+    if (parsed) return { ...parsed, wallMs: wall(), ...(parsed.ok ? { runMs: wall() } : {}) } as SandboxResult;
     return { ok: false, ...describeExit(r.status ?? null, null, limits), wallMs: wall(), logTail: log };
   }
 }

@@ -1,6 +1,7 @@
 # The fork server behind `runner.py serve` (see runner.py). The chain for the next candidate is
 # built ahead of time, before its request exists, so every process in it starts pristine:
-#   server  forks a relay, waits for it to end, kills anything left over, forks the next one.
+#   server  forks a relay, waits for it to end (after its candidate's namespace has died), kills
+#           anything left over, forks the next one.
 #   relay   enters new user, mount, PID, IPC and UTS namespaces, forks the candidate process,
 #           then waits for one framed request on stdin, hands it over, relays the candidate's log
 #           and result with caps and a deadline, and writes one framed response on stdout.
@@ -8,9 +9,10 @@
 #           a size-capped tmpfs scratch folder, waits for its request, then drops every
 #           capability, forbids further user namespaces, installs the seccomp filter and its own
 #           address-space and CPU limits, and runs the program.
-# The network namespace is the jail's own (empty but for loopback) and shared by the candidates
-# of one server in turn; nothing in it outlives the processes that made it.
+# The jail's network namespace is shared by the candidates of one server in turn; candidates
+# cannot open sockets (seccomp), so nothing of theirs lives in it.
 import ctypes
+import fcntl
 import json
 import os
 import resource
@@ -197,12 +199,10 @@ def exit_status(status):
 def candidate(run_candidate, req_r, log_w, res_w):
     """The candidate process: pristine until its request arrives on req_r."""
     try:
-        null = os.open("/dev/null", os.O_RDONLY)
-        os.dup2(null, 0)
-        os.dup2(log_w, 1)
-        os.dup2(log_w, 2)
-        os.dup2(res_w, 3)
-        os.dup2(req_r, 4)
+        # Moved out of the way first: any of them may sit on a number another is about to take.
+        null, log, res, req = (fcntl.fcntl(fd, fcntl.F_DUPFD, 100) for fd in (os.open("/dev/null", os.O_RDONLY), log_w, res_w, req_r))
+        for target, fd in ((0, null), (1, log), (2, log), (3, res), (4, req)):
+            os.dup2(fd, target)
         os.closerange(5, 65536)
         sys.stdin = open(0, "r", closefd=False)
         sys.stdout = open(1, "w", closefd=False)
@@ -220,10 +220,8 @@ def candidate(run_candidate, req_r, log_w, res_w):
     os._exit(code)
 
 
-def relay_one(run_candidate, consumed):
-    """The relay: build the candidate's namespaces and process, then serve one request.
-    One byte on `consumed` tells the server that the request has been read from stdin, so the
-    chain for the next candidate can be built while this one runs."""
+def relay_one(run_candidate):
+    """The relay: build the candidate's namespaces and process, then serve one request."""
     try:
         enter_namespaces()
         req_r, req_w = os.pipe()
@@ -232,7 +230,6 @@ def relay_one(run_candidate, consumed):
         pid = os.fork()
     except OSError as e:
         read_frame(0)  # the request this failure answers
-        os.write(consumed, b"x")
         raise RuntimeError("could not build the candidate's namespaces: %s" % e) from e
     if pid == 0:
         for fd in (req_w, log_r, res_r):
@@ -241,8 +238,6 @@ def relay_one(run_candidate, consumed):
     for fd in (req_r, log_w, res_w):
         os.close(fd)
     raw = read_frame(0)
-    os.write(consumed, b"x")
-    os.close(consumed)
     request = json.loads(raw.decode("utf-8"))
     try:
         view = memoryview(b"%d\n" % len(raw) + raw)
@@ -271,7 +266,18 @@ def relay_one(run_candidate, consumed):
         os.waitpid(pid, 0)
 
 
+def fork_retrying(attempts=50):
+    """fork(), retried while the process limit is momentarily full (a candidate's processes dying)."""
+    for i in range(attempts):
+        try:
+            return os.fork()
+        except BlockingIOError:
+            time.sleep(0.01 * (i + 1))
+    return os.fork()
+
+
 def serve(run_candidate):
+    os.closerange(3, 65536)  # nothing but stdin, stdout and stderr: no descriptor reaches a candidate by accident
     for name in os.environ.get("EVOLAB_PRELOAD", "").split(","):
         if name:
             try:
@@ -280,12 +286,12 @@ def serve(run_candidate):
                 pass
     respond({"ready": True, "pid": os.getpid()})
     while True:
-        consumed_r, consumed_w = os.pipe()
-        pid = os.fork()
+        # The next relay and candidate process are forked only once the previous relay has ended,
+        # which is after its candidate's PID namespace has died with every process in it.
+        pid = fork_retrying()
         if pid == 0:
-            os.close(consumed_r)
             try:
-                relay_one(run_candidate, consumed_w)
+                relay_one(run_candidate)
                 code = 0
             except EOFError:
                 code = NO_MORE_REQUESTS
@@ -293,22 +299,10 @@ def serve(run_candidate):
                 respond({"status": 125, "verdict": {"kind": "jail", "reason": "the fork server could not run the candidate: %s" % e}, "result": "", "log": ""})
                 code = 1
             os._exit(code)
-        os.close(consumed_w)
-        got = os.read(consumed_r, 1)
-        os.close(consumed_r)
-        reap()
-        if not got:  # the relay ended without taking a request: the engine has closed its end
-            _, status = os.waitpid(pid, 0)
-            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_MORE_REQUESTS:
-                return
-
-
-def reap():
-    """Collects relays that have finished (each candidate's processes die with its namespace)."""
-    while True:
+        _, status = os.waitpid(pid, 0)
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
+            os.kill(-1, signal.SIGKILL)  # defence in depth: anything left in this jail
+        except ProcessLookupError:
+            pass
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_MORE_REQUESTS:
             return

@@ -103,6 +103,7 @@ def read_stdin():
 
 
 def once():
+    os.closerange(4, 65536)  # only stdin, stdout, stderr and the result channel reach the program
     request = read_stdin()
     code = run_candidate(request)
     sys.stdout.flush()

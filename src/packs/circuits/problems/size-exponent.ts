@@ -12,32 +12,13 @@ import { buildEnvelope } from '../envelope.js';
 import { verifySize } from '../verify-size.js';
 import { maxConstraintUpper, negLog2OneMinus, potentialSpread } from '../certificate.js';
 import * as I from '../../../core/interval.js';
+import { initialProgram } from '../../initial-program.js';
 
 export const MAX_STATES = 64;
 const EPS = 1e-8;
 /** Stage 2 lattice: dense where Jessica-like families peak, coarse elsewhere. */
 export const COARSE_LATTICE = [0.15, 0.3, 0.35, 0.37, 0.39, 0.41, 0.43, 0.46, 0.55, 0.7];
 const ESTIMATE_GRID = [0.3, 0.33, 0.35, 0.36, 0.37, 0.38, 0.39, 0.41, 0.45];
-
-export const INITIAL_PROGRAM = `// A self-transpose tame rebalancing parameter set for the disjointness matrix R_1 = [[1,1],[1,0]]:
-// k = 7, Sergeev blocks c (with their complements 127 − c added in mirrored order), multiplicities
-// (states per block), tilt base Z and weight alpha (= beta). The verifier bounds the size exponent.
-// EVOLVE-BLOCK-START
-const HALF_BLOCKS = [0, 20, 42];
-const HALF_MULT = [2, 3, 27];
-const ALPHA = 0.5;
-const Z = 1.2599210498948732;
-// EVOLVE-BLOCK-END
-
-export function run() {
-  const blocks = HALF_BLOCKS.map((c) => Math.round(c));
-  const mult = HALF_MULT.map((m) => Math.max(1, Math.round(m)));
-  const fullBlocks = [...blocks, ...blocks.map((c) => 127 - c).reverse()];
-  const fullMult = [...mult, ...[...mult].reverse()];
-  const H = fullMult.reduce((s, m) => s + m, 0);
-  return { k: 7, H, blocks: fullBlocks, mult: fullMult, Z, alpha: ALPHA, beta: ALPHA };
-}
-`;
 
 /** Reads and validates a parameter set from program output; returns a reason string on failure. */
 export function readParams(output: unknown): ParamSet | string {
@@ -108,7 +89,7 @@ export const sizeExponentProblem: Problem = {
     '(an estimate). Stage "certify": GA05 toll-and-potential certificates on a 10-point lattice, rigorously re-checked, then the ' +
     'outward-rounded size verifier (a proved upper bound, given the transfer and certificate theorems). Known: Jessica (H = 612, above the cap here) certifies ' +
     '1.244844; anything certified below that would be a new result.',
-  initialProgram: INITIAL_PROGRAM,
+  initialProgram: initialProgram(import.meta.url, 'circuits-size-exponent'),
   metrics: [
     { name: 'sizeExponent', direction: 'min', description: 'stage 1: Monte Carlo estimate of ξ; stage 2: certified upper bound of ξ (log₂ of the size base)' },
     { name: 'states', direction: 'min', description: 'H, the number of states' },

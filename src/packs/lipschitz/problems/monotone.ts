@@ -10,7 +10,7 @@ import { certifiedBound, checkMonotone } from '../certify.js';
 import type { SavedModel } from '../model.js';
 import { evalNetwork, MODEL_FORMAT, validateModel } from '../model.js';
 import { AUTOMPG_DECREASING, AUTOMPG_FEATURES, loadAutoMpg } from '../table.js';
-import { monotoneProgram } from './monotone-program.js';
+import { initialProgram } from '../../initial-program.js';
 
 const LAMBDA = 1;
 const MONOTONE = AUTOMPG_FEATURES.map((f) => (AUTOMPG_DECREASING.includes(f) ? -1 : 0));
@@ -94,7 +94,7 @@ export const lipschitzMonotone: Problem = {
     '(first layer kind `norm`, later layers the matching hidden kind) multiply to at most λ = 1; this certifies that ' +
     'f is 2-Lipschitz in the 1-norm (for norm one/one-inf) and non-increasing in the three features. Output ' +
     '{norm, activation, groupSize, layers:[{w,b}]}; class 1 when f(x) ≥ 0. Score: accuracy on the held-out 30% (maximise).',
-  initialProgram: monotoneProgram,
+  initialProgram: initialProgram(import.meta.url, 'lipschitz-monotone'),
   metrics: [
     { name: 'heldout_accuracy', direction: 'max', description: 'fraction of the held-out 30% classified correctly' },
     { name: 'train_accuracy', direction: 'max', description: 'fraction of the training rows classified correctly' },

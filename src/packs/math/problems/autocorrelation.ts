@@ -2,34 +2,10 @@
 // hill climb inside the program; the verifier recomputes the bound from the heights alone.
 import type { DescriptorSpec, Problem } from '../../../engine/problem.js';
 import { autocorrelationVerifiers } from '../verify/autocorrelation.js';
-import { climbProgram, mathProblem } from './make.js';
+import { mathProblem } from './make.js';
+import { initialProgram } from '../../initial-program.js';
 
 const [first, second, third, thirdAbs] = autocorrelationVerifiers;
-
-const CONV = `function conv(h) {
-  const n = h.length, c = new Array(2 * n - 1).fill(0);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) c[i + j] += h[i] * h[j];
-  return c;
-}`;
-
-const shapeInit = `const n = Math.max(2, Math.min(400, Math.round(STEPS_N)));
-const h = [];
-for (let i = 0; i < n; i++) {
-  const t = (i + 0.5) / n - 0.5; // position in (-1/2, 1/2)
-  h.push(BASE + EDGE * Math.pow(Math.abs(2 * t), POWER) + WAVE * Math.cos(2 * Math.PI * FREQ * t) + NOISE * random());
-}
-return h;`;
-
-const shapeConstants = (n: number, base: number, edge: number, power: number, wave: number) => `const STEPS_N = ${n};
-const BASE = ${base};
-const EDGE = ${edge};
-const POWER = ${power};
-const WAVE = ${wave};
-const FREQ = 1.5;
-const NOISE = 0.01;`;
-
-const nonNegRepair = `return x.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));`;
-const signedRepair = `return x.map((v) => (Number.isFinite(v) ? Math.max(-10, Math.min(10, v)) : 0));`;
 
 const stepDescriptors: DescriptorSpec[] = [
   { name: 'peakPosition', min: 0, max: 1, bins: 10, description: 'where the self-convolution peaks (fraction of its support)' },
@@ -40,8 +16,6 @@ const signedDescriptors: DescriptorSpec[] = [
   { name: 'negativeFraction', min: 0, max: 0.5, bins: 5, description: 'fraction of negative heights' },
 ];
 
-const outputHeights = `return { heights: x };`;
-
 export const firstAutocorrelation: Problem = mathProblem({
   verifier: first,
   title: 'First autocorrelation inequality (upper bound on C1)',
@@ -50,18 +24,7 @@ export const firstAutocorrelation: Problem = mathProblem({
   metric: 'c1Bound',
   metricDescription: 'upper bound on C1 (unitless)',
   descriptors: stepDescriptors,
-  initialProgram: climbProgram({
-    header: '// Step function for the first autocorrelation inequality: minimise 2n·max(f∗f)/(∫f)².\n// run() returns {heights}; a shaped start is refined by a hill climb on the heights.',
-    constants: shapeConstants(60, 1, 0.6, 4, 0.05),
-    init: shapeInit,
-    repair: nonNegRepair,
-    quality: `${CONV}
-const s = x.reduce((a, b) => a + b, 0);
-if (!(s > 0)) return -Infinity;
-return -(2 * x.length * Math.max(...conv(x))) / (s * s);`,
-    output: outputHeights,
-    iterations: 3000,
-  }),
+  initialProgram: initialProgram(import.meta.url, 'first_autocorrelation'),
 });
 
 export const secondAutocorrelation: Problem = mathProblem({
@@ -72,32 +35,8 @@ export const secondAutocorrelation: Problem = mathProblem({
   metric: 'c2Bound',
   metricDescription: 'lower bound on C2 (unitless)',
   descriptors: stepDescriptors,
-  initialProgram: climbProgram({
-    header: '// Step function for the second autocorrelation inequality: maximise ‖f∗f‖₂²/(‖f∗f‖₁‖f∗f‖∞).\n// run() returns {heights}; a shaped start is refined by a hill climb on the heights.',
-    constants: shapeConstants(50, 1, -0.5, 2, 0.2),
-    init: shapeInit,
-    repair: nonNegRepair,
-    quality: `${CONV}
-const c = conv(x), m = c.length;
-let l2 = 0, l1 = 0, inf = 0;
-for (let i = 0; i <= m; i++) {
-  const y1 = i === 0 ? 0 : c[i - 1], y2 = i === m ? 0 : c[i];
-  l2 += (1 / (m + 1) / 3) * (y1 * y1 + y1 * y2 + y2 * y2);
-}
-for (const v of c) { l1 += Math.abs(v); inf = Math.max(inf, Math.abs(v)); }
-l1 /= m + 1;
-return inf > 0 ? l2 / (l1 * inf) : -Infinity;`,
-    output: outputHeights,
-    iterations: 4000,
-  }),
+  initialProgram: initialProgram(import.meta.url, 'second_autocorrelation'),
 });
-
-const thirdQuality = (abs: boolean) => `${CONV}
-const s = x.reduce((a, b) => a + b, 0);
-if (s === 0) return -Infinity;
-const c = conv(x);
-const peak = ${abs ? 'Math.max(...c.map(Math.abs))' : 'Math.max(...c)'};
-return -Math.abs((2 * x.length * peak) / (s * s));`;
 
 export const thirdAutocorrelation: Problem = mathProblem({
   verifier: third,
@@ -107,14 +46,7 @@ export const thirdAutocorrelation: Problem = mathProblem({
   metric: 'c3Bound',
   metricDescription: 'upper bound on C3 (unitless)',
   descriptors: signedDescriptors,
-  initialProgram: climbProgram({
-    header: '// Signed step function for the third autocorrelation inequality: minimise |2n·max(f∗f)/(∫f)²|.\n// run() returns {heights}; a shaped start is refined by a hill climb on the heights.',
-    constants: shapeConstants(60, 0.3, 1, 6, -0.2),
-    init: shapeInit,
-    repair: signedRepair,
-    quality: thirdQuality(false),
-    output: outputHeights,
-  }),
+  initialProgram: initialProgram(import.meta.url, 'third_autocorrelation'),
 });
 
 export const thirdAutocorrelationAbs: Problem = mathProblem({
@@ -125,14 +57,7 @@ export const thirdAutocorrelationAbs: Problem = mathProblem({
   metric: 'c3AbsBound',
   metricDescription: "upper bound on C3' (unitless)",
   descriptors: signedDescriptors,
-  initialProgram: climbProgram({
-    header: "// Signed step function for C3': minimise 2n·max|f∗f|/(∫f)².\n// run() returns {heights}; a shaped start is refined by a hill climb on the heights.",
-    constants: shapeConstants(60, 0.3, 1, 6, -0.2),
-    init: shapeInit,
-    repair: signedRepair,
-    quality: thirdQuality(true),
-    output: outputHeights,
-  }),
+  initialProgram: initialProgram(import.meta.url, 'third_autocorrelation_abs'),
 });
 
 export const autocorrelationProblems: Problem[] = [firstAutocorrelation, secondAutocorrelation, thirdAutocorrelation, thirdAutocorrelationAbs];

@@ -2,8 +2,7 @@
 import type { DescriptorSpec, Problem, Verdict } from '../../../engine/problem.js';
 import { reject } from '../../../engine/problem.js';
 import { checkPacking, type Circle, type Container } from '../circles.js';
-import { readFileSync } from 'node:fs';
-import { packingProgram } from './packing-program.js';
+import { initialProgram } from '../../initial-program.js';
 
 const descriptors: DescriptorSpec[] = [
   { name: 'radiusSpread', min: 0, max: 1, bins: 8, description: 'coefficient of variation of the radii' },
@@ -36,7 +35,7 @@ function packingProblem(opts: {
       `Place ${opts.n} circles ${opts.where} so that no two overlap (tangency allowed), maximising the sum of radii ` +
       `(unitless; higher is better; best published ≈ ${opts.best}). run() must return {circles: [[x, y, r], …]} with ` +
       `${opts.n} finite triples and r ≥ 0. Disjointness and containment are checked in exact arithmetic: no tolerance.`,
-    initialProgram: packingProgram({ n: opts.n, rows: opts.rows, perimeterRectangle: opts.container.kind === 'perimeter' }),
+    initialProgram: initialProgram(import.meta.url, opts.id),
     metrics: [{ name: 'sumRadii', direction: 'max', description: 'sum of the radii' }],
     primaryMetric: 'sumRadii',
     descriptors,
@@ -91,7 +90,7 @@ export const circlePacking26Python: Problem = {
   title: 'Circle packing: 26 circles in the unit square (Python)',
   description: circlePacking26.description.replace('run() must return', 'run(input) (Python, numpy available) must return'),
   language: 'python',
-  initialProgram: readFileSync(new URL('./circle-packing-26-py/initial.py', import.meta.url), 'utf8'),
+  initialProgram: initialProgram(import.meta.url, 'circle_packing_square_26_py'),
 };
 
 export const circlePackingProblems: Problem[] = [circlePacking26, circlePacking26Python, circlePacking32, circlePackingRectangle21];

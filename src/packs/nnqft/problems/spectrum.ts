@@ -5,7 +5,7 @@ import { createRng, type Rng } from '../../../core/rng.js';
 import { symmetricEigen } from '../../../core/eigen.js';
 import { reject, type CascadeStage, type Problem, type Verdict } from '../../../engine/problem.js';
 import { studentVector } from '../sampling.js';
-import { SPECTRUM_PROGRAM } from './spectrum-program.js';
+import { initialProgram } from '../../initial-program.js';
 
 export interface SpectrumDesign {
   b: { weight: number; nu: number; scale: number }[];
@@ -144,7 +144,7 @@ export const spectrumProblem: Problem = {
     'Student-t laws for b and F(b)² = c₀ + Σ c/(b² + μ²). The verifier samples the design itself (seeded) and estimates ' +
     'G(r) on r = 0, 0.1, …, 2. loss = RMS(Ĝ − G_t) + 10·max(0, −λ_min − 3 SE)/Ĝ(0), where G_t(r) = 0.6e^{−|r|} + 0.4e^{−3|r|} ' +
     'and λ_min is the smallest eigenvalue of the reflection-positivity matrix Ĝ(τᵢ + τⱼ), τ = 0.1…1 (minimise).',
-  initialProgram: SPECTRUM_PROGRAM,
+  initialProgram: initialProgram(import.meta.url, 'nnqft-spectrum'),
   metrics: [
     { name: 'loss', direction: 'min', description: 'mismatch + 10 × RP excess (dimensionless)' },
     { name: 'mismatch', direction: 'min', description: 'RMS deviation of the Monte Carlo G(r) from the target on 21 separations (units of G_t(0))' },

@@ -3,7 +3,7 @@
 // verifier samples inputs from a seed the program never sees and measures every read-off error itself.
 import { reject, type CascadeStage, type Problem, type Verdict } from '../../../engine/problem.js';
 import { objStream, sampleSparse } from '../sampling.js';
-import { UAND_INITIAL_PROGRAM } from './uand-program.js';
+import { initialProgram } from '../../initial-program.js';
 
 interface StageInput { m: number; s: number; eps: number }
 const STAGE_INPUTS: Record<string, StageInput & { inputs: number; pairs00: number }> = {
@@ -127,7 +127,7 @@ export const uandProblem: Problem = {
     '{ W: {rowPtr, col, val} CSR d×m, bias: number[d], readout: { rule: "support-mean" | "sign-product", scale, offset } }. ' +
     'Rules: support-mean reads offset + scale·(mean activation over the neurons with positive weight from both features); ' +
     'sign-product reads offset + scale·Σ_i sgn(W_ik)·sgn(W_il)·a_i.',
-  initialProgram: UAND_INITIAL_PROGRAM,
+  initialProgram: initialProgram(import.meta.url, 'superposition-uand'),
   metrics: [
     { name: 'score', direction: 'min', description: 'neurons if feasible, else neurons·(maxErr/eps)²' },
     { name: 'neurons', direction: 'min', description: 'hidden ReLU neurons d' },

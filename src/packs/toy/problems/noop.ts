@@ -1,7 +1,7 @@
 // `noop`: a trivial problem for measuring the engine's own cost per candidate (`evolab run noop`).
-import { readFileSync } from 'node:fs';
 import type { Problem, Verdict } from '../../../engine/problem.js';
 import { reject } from '../../../engine/problem.js';
+import { initialProgram } from '../../initial-program.js';
 
 
 export const noop: Problem = {
@@ -9,7 +9,7 @@ export const noop: Problem = {
   pack: 'toy',
   title: 'No-op: one tunable constant',
   description: 'run() returns {value: VALUE}; any finite value is valid and scores -|VALUE - 1| (higher is better). For measuring the engine itself.',
-  initialProgram: readFileSync(new URL('./noop/initial.js', import.meta.url), 'utf8'),
+  initialProgram: initialProgram(import.meta.url, 'noop'),
   metrics: [{ name: 'score', direction: 'max', description: '-|value - 1|' }],
   primaryMetric: 'score',
   descriptors: [],
@@ -29,5 +29,5 @@ export const noopPython: Problem = {
   aliases: ['noop-py'],
   title: 'No-op (Python): one tunable constant',
   language: 'python',
-  initialProgram: readFileSync(new URL('./noop/initial.py', import.meta.url), 'utf8'),
+  initialProgram: initialProgram(import.meta.url, 'noop_py'),
 };

@@ -1,6 +1,7 @@
 // Rosenbrock's valley in 8 dimensions: a smooth, badly conditioned test of the optimiser.
 import type { Problem } from '../../../engine/problem.js';
 import { reject } from '../../../engine/problem.js';
+import { initialProgram } from '../../initial-program.js';
 
 const DIM = 8;
 
@@ -17,15 +18,7 @@ export const rosenbrock: Problem = {
   description:
     `Return {x: [${DIM} numbers]} minimising f(x) = Σ 100(x[i+1] − x[i]²)² + (1 − x[i])² (unitless, lower is better, minimum 0 at x = 1). ` +
     'Coordinates must be finite and within [−10, 10].',
-  initialProgram: `// Returns a point; the verifier computes Rosenbrock's function there.
-// EVOLVE-BLOCK-START
-const X = [-1.2, 1.0, -1.2, 1.0, -1.2, 1.0, -1.2, 1.0];
-// EVOLVE-BLOCK-END
-
-export function run() {
-  return { x: X };
-}
-`,
+  initialProgram: initialProgram(import.meta.url, 'rosenbrock-8'),
   metrics: [{ name: 'value', direction: 'min', description: "Rosenbrock's function at x" }],
   primaryMetric: 'value',
   descriptors: [{ name: 'norm', min: 0, max: 6, bins: 6, description: 'Euclidean norm of x' }],

@@ -2,6 +2,7 @@
 // cascade: a coarse grid first, the fine grid only for candidates that are already close.
 import type { CascadeStage, Problem } from '../../../engine/problem.js';
 import { reject } from '../../../engine/problem.js';
+import { initialProgram } from '../../initial-program.js';
 
 const DEGREE = 5;
 
@@ -28,15 +29,7 @@ export const sineApproximation: Problem = {
   description:
     `Return {coefficients: [c0, …, c${DEGREE}]} for p(x) = Σ cᵢ xⁱ minimising max |p(x) − sin x| over [0, π/2] ` +
     '(lower is better). Cascade: 33 grid points first (must reach an error ≤ 0.05), then 4001 points.',
-  initialProgram: `// Returns polynomial coefficients, lowest degree first.
-// EVOLVE-BLOCK-START
-const COEFFICIENTS = [0.0, 0.9, 0.0, -0.1, 0.0, 0.0];
-// EVOLVE-BLOCK-END
-
-export function run(input) {
-  return { coefficients: COEFFICIENTS };
-}
-`,
+  initialProgram: initialProgram(import.meta.url, 'sine-approx-5'),
   metrics: [{ name: 'maxError', direction: 'min', description: 'maximum absolute error on the stage grid' }],
   primaryMetric: 'maxError',
   stages,

@@ -1,28 +1,9 @@
-// The initial program for circle packings: a row layout refined by a penalty method, as a
-// parametrised construction whose constants (row counts, offsets, optimiser schedule) evolve.
-// The skeleton outside the block clamps the result to a feasible packing, so every candidate
-// yields valid data and evolution is judged on quality alone.
-
-export interface PackingProgramSpec {
-  n: number;
-  rows: number[];
-  /** When true the container is a rectangle of perimeter 4 whose width is a parameter. */
-  perimeterRectangle: boolean;
-}
-
-export function packingProgram(spec: PackingProgramSpec): string {
-  const container = spec.perimeterRectangle
-    ? `const WIDTH = 1.0;\n`
-    : '';
-  const dims = spec.perimeterRectangle
-    ? `const W = Math.min(1.95, Math.max(0.05, WIDTH)), H = 2 - W;`
-    : `const W = 1, H = 1;`;
-  return `// Packs ${spec.n} disjoint circles ${spec.perimeterRectangle ? 'in a rectangle of perimeter 4' : 'in the unit square'}, maximising the sum of radii.
+// Packs 32 disjoint circles in the unit square, maximising the sum of radii.
 // run() returns {circles: [[x, y, r], ...]}; the verifier checks disjointness and containment exactly.
 
 // EVOLVE-BLOCK-START
 // Parameters: a row layout, then a penalty-method refinement (Adam on -sum(r) + mu * violations^2).
-const ROW_COUNTS = [${spec.rows.join(', ')}];
+const ROW_COUNTS = [6, 5, 6, 5, 6, 4];
 const ROW_SHIFT = 0.25;
 const EDGE = 0.1;
 const JITTER = 0.01;
@@ -32,7 +13,7 @@ const LEARNING_RATE = 0.001;
 const PENALTY_START = 20;
 const PENALTY_GROWTH = 1.01;
 const RADIUS_START = 0.04;
-${container}
+
 function layout(random, W, H) {
   const pts = [];
   const rows = ROW_COUNTS.length;
@@ -90,7 +71,7 @@ function refine(x, y, r, W, H) {
 }
 // EVOLVE-BLOCK-END
 
-const N = ${spec.n};
+const N = 32;
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -132,7 +113,7 @@ function feasible(x, y, r, W, H) {
 }
 
 export function run() {
-  ${dims}
+  const W = 1, H = 1;
   const random = mulberry32(Math.round(SEED));
   const pts = layout(random, W, H).slice(0, N);
   while (pts.length < N) pts.push([random() * W, random() * H]);
@@ -141,6 +122,4 @@ export function run() {
   refine(x, y, r, W, H);
   const radii = feasible(x, y, r, W, H);
   return { circles: x.map((xi, i) => [xi, y[i], radii[i]]) };
-}
-`;
 }

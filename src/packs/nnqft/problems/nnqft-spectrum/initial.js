@@ -1,8 +1,4 @@
-// Initial program of nnqft-spectrum: a cos-layer design φ(x) = Σ aᵢ F(bᵢ) cos(bᵢx + cᵢ) in d = 1, given
-// as data. P(b) is a mixture of Student-t laws (ν = 1 is Cauchy, large ν nearly Gaussian) and
-// F(b)² = c₀ + Σ c/(b² + μ²). The skeleton clamps every constant into the verifier's domain.
-
-export const SPECTRUM_PROGRAM = `// Designs the input layer of a random-network scalar field in d = 1 whose 2-point function should
+// Designs the input layer of a random-network scalar field in d = 1 whose 2-point function should
 // match a target spectrum while staying reflection positive. run(input) returns the design as data:
 // {b: [{weight, nu, scale}], F: {c0, poles: [{c, mu}]}, sigmaA}; the verifier samples it itself.
 
@@ -26,4 +22,3 @@ export function run(input) {
   if (c0 === 0 && !poles.some((p) => p.c > 0)) c0 = 1;
   return { b, F: { c0, poles }, sigmaA: clamp(Math.abs(SIGMA_A), 1e-3, 100) };
 }
-`;

@@ -1,9 +1,4 @@
-// The initial program for `lipschitz-monotone`: a plain-JS trainer for a GroupSort network whose
-// layers are projected after every Adam step onto ‖W‖_{1→1} ≤ λ^{1/m} (projected training, the
-// alternative to Algorithm 1 that the thesis names). It returns the final weights; the verifier
-// recomputes the bound, checks monotonicity and scores held-out accuracy itself.
-
-export const monotoneProgram = `// Trains a monotonic Lipschitz classifier on input.train and returns its weights.
+// Trains a monotonic Lipschitz classifier on input.train and returns its weights.
 // run(input) -> {norm, activation, groupSize, layers: [{w: [[...]], b: [...]}]}
 // The network's output is f(x) = g(x) + lambda * sum_i c_i x_i with c = input.monotone, and
 // class 1 is predicted when f(x) >= 0. The verifier requires prod_l ||W_l|| <= lambda.
@@ -120,4 +115,3 @@ export function run(input) {
     layers: W.map((w, l) => ({ w: Array.from({ length: sizes[l + 1] }, (_, j) => Array.from(w.subarray(j * sizes[l], (j + 1) * sizes[l]))), b: Array.from(B[l]) })),
   };
 }
-`;

@@ -1,6 +1,4 @@
-// Initial program of the `superposition-uand` problem: the sparse Bernoulli construction (Thm 1) with tunable
-// constants. Plain JavaScript, no imports (it runs in the engine's sandbox).
-export const UAND_INITIAL_PROGRAM = `// Builds a one-hidden-layer ReLU network whose read-offs give the AND of every pair of m boolean features
+// Builds a one-hidden-layer ReLU network whose read-offs give the AND of every pair of m boolean features
 // (s of them on at a time) within error eps, using as few hidden neurons as possible.
 // Output: { W: { rowPtr, col, val } (CSR, d rows over m features), bias: number[d],
 //           readout: { rule: 'support-mean' | 'sign-product', scale, offset } }.
@@ -42,4 +40,3 @@ export function run(input) {
   }
   return { W: { rowPtr, col, val }, bias: new Array(d).fill(BIAS), readout: { rule: 'support-mean', scale: SCALE, offset: OFFSET } };
 }
-`;
