@@ -61,13 +61,21 @@ export interface EvolveOptions {
   problem: Problem | string;
   /** The run directory (created; must not hold a run). */
   out: string;
-  /** Settings as in a config file (iterations, workers, seed, database, limits, llm, …). */
-  config?: Record<string, unknown>;
+  /** Settings as in a config file (iterations, workers, seed, database, limits, llm, …), or a RunConfig already validated. */
+  config?: Record<string, unknown> | RunConfig;
   /** A mutator of your own; by default the one `config.mutator` names (offline). */
   mutator?: Mutator;
   onProgress?: (p: Progress) => void;
   /** Aborting stops after the candidates in flight; the run can be resumed. */
   signal?: AbortSignal;
+  /** Aborting abandons the candidates in flight (nothing half-done is stored). */
+  abort?: AbortSignal;
+}
+
+/** A configuration object as given: settings to validate, or a RunConfig (it carries `extra`). */
+function runConfigOf(config: Record<string, unknown> | RunConfig | undefined): RunConfig {
+  if (config && Object.hasOwn(config, 'extra') && Object.hasOwn(config, 'database')) return config as RunConfig;
+  return mergeConfig(defaultConfig(1), (config ?? {}) as Record<string, unknown>);
 }
 
 export interface EvolveResult extends RunSummary {
@@ -79,7 +87,7 @@ export async function evolve(opts: EvolveOptions): Promise<EvolveResult> {
   const problem = typeof opts.problem === 'string' ? loadProblem(opts.problem) : opts.problem;
   const refused = refusal();
   if (refused) throw new Error(refused);
-  const config: RunConfig = mergeConfig(defaultConfig(1), opts.config ?? {});
+  const config = runConfigOf(opts.config);
   const runDir = resolve(opts.out);
   if (existsSync(join(runDir, 'run.db'))) throw new Error(`${runDir} already holds a run (use openRun(...).resume())`);
   const mutator = opts.mutator ?? (await createMutator(config));
@@ -87,7 +95,7 @@ export async function evolve(opts: EvolveOptions): Promise<EvolveResult> {
   const store = openSqliteStore(join(runDir, 'run.db'));
   store.create({ problemId: problem.id, seed: config.seed, config: config as unknown as Record<string, unknown>, createdAt: new Date().toISOString(), schema: SCHEMA_VERSION, ...(problem.origin ? { origin: problem.origin } : {}) });
   try {
-    const summary = await evolveLoop({ problem, store, config, mutator, stop: opts.signal, onProgress: opts.onProgress });
+    const summary = await evolveLoop({ problem, store, config, mutator, stop: opts.signal, abort: opts.abort, onProgress: opts.onProgress });
     return { runDir, ...summary };
   } finally {
     store.close();
@@ -99,8 +107,11 @@ export interface OpenedRun {
   candidates(): CandidateRecord[];
   /** The best valid candidate, or null. */
   best(): CandidateRecord | null;
-  /** Continues the run for `iterations` more candidates; a problem defined in code must be passed again. */
-  resume(opts?: { iterations?: number; problem?: Problem; mutator?: Mutator; onProgress?: (p: Progress) => void; signal?: AbortSignal }): Promise<RunSummary>;
+  /**
+   * Continues the run: `iterations` more candidates, or a whole new `config` (validated); a
+   * problem defined in code must be passed again.
+   */
+  resume(opts?: { iterations?: number; config?: RunConfig; problem?: Problem; mutator?: Mutator; onProgress?: (p: Progress) => void; signal?: AbortSignal; abort?: AbortSignal }): Promise<RunSummary>;
 }
 
 /** Opens a stored run (read, or resume). */
@@ -126,11 +137,11 @@ export function openRun(runDir: string): OpenedRun {
       if (problem.id !== meta.problemId) throw new Error(`this run is for ${meta.problemId}, not ${problem.id}`);
       const store = openSqliteStore(file);
       try {
-        let config = storedConfig(meta.config, 1);
+        let config = o.config ?? storedConfig(meta.config, 1);
         if (o.iterations !== undefined) config = { ...config, iterations: (store.lastCheckpoint()?.seq ?? 0) + o.iterations };
         const mutator = o.mutator ?? (await createMutator(config));
         store.updateConfig(config as unknown as Record<string, unknown>);
-        return await evolveLoop({ problem, store, config, mutator, stop: o.signal, onProgress: o.onProgress });
+        return await evolveLoop({ problem, store, config, mutator, stop: o.signal, abort: o.abort, onProgress: o.onProgress });
       } finally {
         store.close();
       }

@@ -2,12 +2,13 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { evolve, type RunSummary } from '../../engine/controller.js';
+import type { Progress, RunSummary } from '../../engine/controller.js';
+import { evolve as evolveApi, openRun as openRunApi } from '../../index.js';
 import { storedConfig, type RunConfig } from '../../engine/config.js';
 import { evaluateProgram } from '../../engine/evaluator.js';
 import { sandboxLayers } from '../../engine/sandbox/report.js';
 import { refusal, sandboxMode, UNSAFE_ENV } from '../../engine/sandbox/sandbox.js';
-import { openSqliteStore, SCHEMA_VERSION } from '../../engine/store/sqlite-store.js';
+import { openSqliteStore } from '../../engine/store/sqlite-store.js';
 import type { RunStore } from '../../engine/store/store.js';
 import { allProblems } from '../../packs/registry.js';
 import type { Mutator } from '../../engine/mutator.js';
@@ -67,19 +68,14 @@ function interruptSignals(quiet: boolean): { stop: AbortController; abort: Abort
   return { stop, abort, dispose: () => { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); } };
 }
 
-async function execute(store: RunStore, config: RunConfig, mutator: Mutator, json: boolean, runDir: string): Promise<void> {
-  const meta = store.meta()!;
-  const problem = problemOfRun(meta);
+/** Runs `go` (a library evolve or resume) under Ctrl-C handling and a progress line, then reports. */
+async function execute(problem: Problem, mutator: Mutator, json: boolean, runDir: string, go: (o: { signal: AbortSignal; abort: AbortSignal; onProgress: (p: Progress) => void }) => Promise<RunSummary>): Promise<void> {
   const status = (mutator as { progress?: () => string }).progress;
   const signals = interruptSignals(json);
   let summary: RunSummary;
   try {
-    summary = await evolve({
-      problem,
-      store,
-      config,
-      mutator,
-      stop: signals.stop.signal,
+    summary = await go({
+      signal: signals.stop.signal,
       abort: signals.abort.signal,
       onProgress: progressPrinter(problem.id, !json, status ? () => status.call(mutator) : undefined),
     });
@@ -89,11 +85,10 @@ async function execute(store: RunStore, config: RunConfig, mutator: Mutator, jso
   }
   let reverified: boolean | null = null;
   if (summary.best) {
-    const rec = store.get(summary.best.seq)!;
+    const rec = openRunApi(runDir).candidates().find((r) => r.seq === summary.best!.seq)!;
     const verdict = await reverifyInFreshProcess(problem, rec.output);
     reverified = verdict.valid && verdict.metrics[problem.primaryMetric] === summary.best.score;
   }
-  store.close();
   const result = { runDir, ...summary, best: summary.best ? { ...summary.best, reverified } : null };
   if (json) printJson(result);
   else {
@@ -158,9 +153,7 @@ export function register(program: Command): void {
       const runDir = resolve(opts.out ?? join('runs', `${problem.id}-${timestamp()}`));
       if (existsSync(join(runDir, STORE_FILE))) throw new UsageError(`--out ${runDir} already holds a run (use \`evolab resume ${runDir}\`)`);
       const mutator = await createMutator(config); // before the run directory exists: bad settings leave nothing behind
-      const store = openSqliteStore(join(runDir, STORE_FILE));
-      store.create({ problemId: problem.id, seed: config.seed, config: config as unknown as Record<string, unknown>, createdAt: new Date().toISOString(), schema: SCHEMA_VERSION, ...(problem.origin ? { origin: problem.origin } : {}) });
-      await execute(store, config, mutator, opts.json === true, runDir);
+      await execute(problem, mutator, opts.json === true, runDir, (o) => evolveApi({ problem, out: runDir, config, mutator, ...o }));
     }));
 
   program
@@ -192,8 +185,9 @@ export function register(program: Command): void {
       config = { ...config, timeSeconds: opts.time === undefined ? null : buildConfig({ time: opts.time }).timeSeconds };
       config = withLlmFlags(config, { maxLlmCalls: opts.maxLlmCalls, maxCostUsd: opts.maxCostUsd });
       const mutator = await createMutator(config);
-      store.updateConfig(config as unknown as Record<string, unknown>);
-      await execute(store, config, mutator, opts.json === true, runDir);
+      store.close();
+      const problem = problemOfRun(meta);
+      await execute(problem, mutator, opts.json === true, runDir, (o) => openRunApi(runDir).resume({ config, mutator, problem, ...o }));
     }));
 
   program
