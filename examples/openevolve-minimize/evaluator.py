@@ -23,24 +23,29 @@ def _scores(program):
     return {"value_score": 1.0 / (1.0 + max(0.0, value - REFERENCE_VALUE)), "distance_score": 1.0 / (1.0 + math.hypot(x, y + 0.94)), "value": value}
 
 
-def evaluate_stage1(program_path):
-    """A quick check that the program runs and returns a point."""
+def _scored(program_path):
+    """The program's scores, or an EvaluationResult saying why there are none."""
     try:
         scores = _scores(_load(program_path))
     except Exception as e:  # noqa: BLE001
         return EvaluationResult(metrics={"combined_score": 0.0}, artifacts={"error": str(e)})
     if scores is None:
-        return {"combined_score": 0.0, "error": "not a finite point inside [-10, 10]^2"}
+        return EvaluationResult(metrics={"combined_score": 0.0}, artifacts={"error": "not a finite point inside [-10, 10]^2"})
+    return scores
+
+
+def evaluate_stage1(program_path):
+    """A quick check that the program runs and returns a point."""
+    scores = _scored(program_path)
+    if isinstance(scores, EvaluationResult):
+        return scores
     return {"combined_score": scores["value_score"], "value": scores["value"]}
 
 
 def evaluate(program_path):
     """The full score: mostly the value found, a little the distance to the known minimum."""
-    try:
-        scores = _scores(_load(program_path))
-    except Exception as e:  # noqa: BLE001
-        return EvaluationResult(metrics={"combined_score": 0.0}, artifacts={"error": str(e)})
-    if scores is None:
-        return {"combined_score": 0.0, "error": "not a finite point inside [-10, 10]^2"}
+    scores = _scored(program_path)
+    if isinstance(scores, EvaluationResult):
+        return scores
     combined = 0.8 * scores["value_score"] + 0.2 * scores["distance_score"]
     return EvaluationResult(metrics={"combined_score": combined, **scores}, artifacts={"note": "value recomputed by the evaluator"})
