@@ -2,18 +2,20 @@
 // decoding, result parsing, Python parameters and markers, and the noop problems' runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { markerLanguage, parseProgram } from '../../src/engine/blocks.js';
 import { DataDecodeError, decodeJson, encodeJson } from '../../src/engine/data-json.js';
 import { findPythonParameters, substitute } from '../../src/engine/mutators/parameters.js';
-import { describeExit, parseResult } from '../../src/engine/sandbox/child-run.js';
+import { describeExit, parseResult, runOneShot } from '../../src/engine/sandbox/child-run.js';
+import { baseEnv, PYTHON_DIR, pythonRuntime } from '../../src/engine/sandbox/runtimes.js';
 import { jailCommand, worldReadable, type JailTools } from '../../src/engine/sandbox/jail.js';
 import { DEFAULT_LIMITS } from '../../src/engine/sandbox/limits.js';
 import { buildFilter, deniedCalls, seccompArch } from '../../src/engine/sandbox/seccomp.js';
-import { evolab } from '../helpers/cli.js';
+import { CLI, evolab } from '../helpers/cli.js';
+import { cgroupBases } from '../../src/engine/sandbox/cgroup.js';
 
 const LIMITS = { cpuSeconds: 25, addressSpaceMb: 1024, processes: 64, fileSizeMb: 64, openFiles: 256, scratchMb: 64 };
 const TOOLS = (root: boolean): JailTools => ({ bwrap: '/usr/bin/bwrap', prlimit: '/usr/bin/prlimit', setpriv: '/usr/bin/setpriv', unshare: '/usr/bin/unshare', sh: '/bin/sh', root });
@@ -120,4 +122,55 @@ test('noop and noop-py: every candidate is evaluated (no cache hits), all valid'
     assert.equal(s.evaluations, 31, id);
     assert.equal(s.valid, 31, id);
   }
+});
+
+test('as root, every jail runs in control groups of its own with a memory ceiling and a task limit, removed afterwards', async (t) => {
+  const bases = cgroupBases();
+  if (!bases.memory || !bases.pids) return t.skip('no writable cgroup v1 memory and pids hierarchy here');
+  const dir = mkdtempSync(join(tmpdir(), 'evolab-cg-'));
+  const file = join(dir, 'sleep.py');
+  writeFileSync(file, '# EVOLVE-BLOCK-START\n# EVOLVE-BLOCK-END\nimport time\ndef run(input=None):\n    time.sleep(2.5)\n    return {}\n');
+  try {
+    for (const pool of ['1', '0']) {
+      const child = spawn(process.execPath, [CLI, 'eval', 'circle-packing-26-py', file, '--memory', '256', '--json'], { env: { ...process.env, EVOLAB_SANDBOX_POOL: pool }, stdio: 'ignore' });
+      const mine = () => readdirSync(bases.memory!).filter((n) => n.startsWith(`evolab-${child.pid}-`));
+      const deadline = Date.now() + 20_000;
+      let seen: { procs: number; limit: number; pidsMax: string } | null = null;
+      while (!seen && Date.now() < deadline) {
+        for (const n of mine()) {
+          const procs = readFileSync(join(bases.memory!, n, 'cgroup.procs'), 'utf8').trim().split('\n').filter(Boolean).length;
+          if (procs > 0) seen = { procs, limit: Number(readFileSync(join(bases.memory!, n, 'memory.limit_in_bytes'), 'utf8')), pidsMax: readFileSync(join(bases.pids!, n, 'pids.max'), 'utf8').trim() };
+        }
+        await new Promise((res) => setTimeout(res, 50));
+      }
+      const code = await new Promise((res) => child.on('close', res));
+      assert.equal(code, 0);
+      assert.ok(seen, `pool ${pool}: no populated evolab cgroup seen`);
+      assert.ok(seen.limit >= (2 * 256 + 512) * 1024 * 1024 && seen.limit < 8 * 1024 ** 3, `pool ${pool}: memory ceiling ${seen.limit}`);
+      assert.match(seen.pidsMax, /^\d+$/);
+      // Gone once the engine has exited (the pooled server's at its exit, the one-shot jail's at once).
+      assert.deepEqual(mine(), [], `pool ${pool}: the jail's cgroup outlived the engine`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('memory the precise limits would allow is stopped at the cgroup ceiling, reported as a memory failure', async (t) => {
+  if (!cgroupBases().memory) return t.skip('no writable cgroup v1 memory hierarchy here');
+  const py = pythonRuntime();
+  const limits = { timeoutMs: 20_000, memoryMb: 4096, maxOutputBytes: 1 << 20 };
+  const command = jailCommand({
+    argv: [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'once'],
+    readOnly: [...py.readOnly, PYTHON_DIR],
+    env: baseEnv(),
+    limits: { cpuSeconds: 30, addressSpaceMb: null, processes: 64, fileSizeMb: 64, openFiles: 256, scratchMb: 64 },
+    seccomp: 'candidate',
+    cgroup: { memoryMb: 96, tasks: 64 },
+  });
+  const source = 'def run(input=None):\n    blocks = [bytearray(b"\\x01") * (16 << 20) for _ in range(20)]\n    return len(blocks)\n';
+  const r = await runOneShot({ command, stdin: JSON.stringify({ source, input: null }), limits, rssLimitMb: 1 << 20 });
+  assert.equal(r.ok, false);
+  assert.equal(!r.ok && r.kind, 'memory', JSON.stringify(r));
+  assert.match(!r.ok ? r.reason : '', /memory ceiling/);
 });

@@ -131,11 +131,15 @@ export function runOneShot(req: OneShotRequest): Promise<SandboxResult> {
     };
     child.on('error', (e) => {
       if (child.pid !== undefined) return;
+      req.command.cgroup?.remove();
       settle({ ok: false, kind: 'jail', reason: `could not start the jail: ${e.message}`, wallMs: wall(), logTail: '' });
     });
     child.on('close', (code, sig) => {
       log = tail(log + logs.end());
       const wallMs = wall();
+      const cg = req.command.cgroup;
+      if (cg && !verdict && cg.oomKills() > 0) verdict = { kind: 'memory', reason: 'the kernel ended the program at the jail\'s memory ceiling (its memory, tmpfs, pipes and other kernel objects together)' };
+      cg?.remove();
       if (verdict) return settle({ ok: false, ...verdict, wallMs, logTail: log });
       const text = Buffer.concat(result).toString('utf8');
       const parsed = req.raw ? rawResult(text, code, wallMs, log) : parseResult(text, wallMs, log);

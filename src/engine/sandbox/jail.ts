@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { JailCgroup, sweepStaleCgroups } from './cgroup.js';
 import { seccompFilter, type SeccompProfile } from './seccomp.js';
 import { which } from './which.js';
 
@@ -65,6 +66,8 @@ export interface JailSpec {
   nestedUserns?: boolean;
   /** The seccomp filter bwrap installs before it starts the command. */
   seccomp: SeccompProfile;
+  /** A kernel memory ceiling (MiB) and task limit for the whole jail, where cgroups are available. */
+  cgroup?: { memoryMb: number; tasks: number };
 }
 
 /** The file descriptor on which the spawned jail expects its seccomp filter. */
@@ -77,6 +80,8 @@ export interface JailCommand {
   env?: Record<string, string>;
   /** The seccomp filter, fed to the jail through a pipe on fd SECCOMP_FD. */
   seccomp?: Buffer;
+  /** The jail's control group; whoever spawns the jail removes it when the jail has ended. */
+  cgroup?: JailCgroup;
 }
 
 let toolsCache: JailTools | null = null;
@@ -220,17 +225,24 @@ function bwrapArgs(spec: JailSpec, binds: Binds, seccomp: Buffer | null): string
   return [...args, '--', ...spec.argv];
 }
 
-/** Shell run as root in a private mount namespace: stage root-only folders, then drop to nobody. */
+/**
+ * Shell run as root in a private mount namespace: stage root-only folders, enter the jail's
+ * control groups, then drop to the jail's uid. Arguments: stage, n, n sources, m, m cgroup.procs
+ * files, the command.
+ */
 const STAGE_SCRIPT = [
   'set -e',
-  'stage="$1"; n="$2"; shift 2',
-  'mount -t tmpfs -o mode=0755,size=64k evolab-stage "$stage"',
   'cd /',
+  'stage="$1"; n="$2"; shift 2',
+  'if [ "$n" -gt 0 ]; then mount -t tmpfs -o mode=0755,size=64k evolab-stage "$stage"; fi',
   'i=0',
   'while [ "$i" -lt "$n" ]; do',
   '  if [ -d "$1" ]; then mkdir "$stage/$i"; else : > "$stage/$i"; fi',
   '  mount --bind "$1" "$stage/$i"; i=$((i+1)); shift',
   'done',
+  'm="$1"; shift',
+  'j=0',
+  'while [ "$j" -lt "$m" ]; do echo $$ > "$1"; j=$((j+1)); shift; done',
   'exec "$@"',
 ].join('\n');
 
@@ -243,6 +255,8 @@ export function jailUnavailable(tools: JailTools = jailTools()): string | null {
   return null;
 }
 
+let swept = false;
+
 /** The command line that runs `spec.argv` inside the jail. Throws when the jail is unavailable. */
 export function jailCommand(spec: JailSpec, tools: JailTools = jailTools()): JailCommand {
   const missing = jailUnavailable(tools);
@@ -253,12 +267,19 @@ export function jailCommand(spec: JailSpec, tools: JailTools = jailTools()): Jai
   if (!tools.root) return { cmd: inner[0], args: inner.slice(1), seccomp: filter };
   const uid = hostUid();
   const drop = [tools.setpriv!, `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--no-new-privs', '--'];
-  if (binds.staged.length === 0) return { cmd: drop[0], args: [...drop.slice(1), ...inner], seccomp: filter };
+  if (!swept) {
+    swept = true;
+    sweepStaleCgroups();
+  }
+  const cgroup = spec.cgroup ? JailCgroup.create(spec.cgroup.memoryMb, spec.cgroup.tasks) ?? undefined : undefined;
+  const procs = cgroup?.procsFiles() ?? [];
+  if (binds.staged.length === 0 && procs.length === 0) return { cmd: drop[0], args: [...drop.slice(1), ...inner], seccomp: filter };
   const sources = binds.staged.map(([src]) => src);
   return {
     cmd: tools.unshare!,
-    args: ['--mount', '--propagation', 'private', '--', tools.sh!, '-c', STAGE_SCRIPT, 'evolab-jail', stageDir(), String(sources.length), ...sources, ...drop, ...inner],
+    args: ['--mount', '--propagation', 'private', '--', tools.sh!, '-c', STAGE_SCRIPT, 'evolab-jail', stageDir(), String(sources.length), ...sources, String(procs.length), ...procs, ...drop, ...inner],
     seccomp: filter,
+    cgroup,
   };
 }
 

@@ -1,5 +1,6 @@
 // What protects candidates on this machine, layer by layer, for `evolab doctor`.
 import { jailCommand, spawnJail, jailTools, jailUnavailable, JAIL_UID, processLimit } from './jail.js';
+import { cgroupBases } from './cgroup.js';
 import { deniedCalls, seccompArch } from './seccomp.js';
 import { nodeRuntime, pythonCommand, pythonRuntime } from './runtimes.js';
 import { sandboxMode, UNSAFE_ENV } from './sandbox.js';
@@ -33,6 +34,12 @@ async function jailStarts(): Promise<string | null> {
   }
 }
 
+function cgroupText(): string {
+  const b = cgroupBases();
+  if (b.memory || b.pids) return `a control group per jail: ${[b.memory ? 'memory ceiling (kernel objects included)' : '', b.pids ? 'task limit' : ''].filter(Boolean).join(', ')}`;
+  return 'none (needs root and a writable cgroup v1 memory/pids hierarchy); the rlimits and the watchdog hold alone';
+}
+
 export async function sandboxLayers(): Promise<Layer[]> {
   const tools = jailTools();
   const missing = jailUnavailable(tools);
@@ -46,6 +53,7 @@ export async function sandboxLayers(): Promise<Layer[]> {
     { name: 'filesystem', ok: jail, detail: 'read-only /usr and the runtime only; no /run, no host /tmp, no sockets; 64 MiB private tmpfs scratch' },
     { name: 'seccomp', ok: jail && seccompArch() !== null, detail: seccompArch() ? `filter refuses ${deniedCalls('candidate', seccompArch()!).join(', ')}, clone3 (ENOSYS) and every other ABI` : `no filter for ${process.arch}` },
     { name: 'privileges', ok: jail, detail: 'no capabilities, no_new_privs, no nested user namespaces (Python: one per candidate, then none)' },
+    { name: 'cgroup', ok: true, detail: cgroupText() },
     { name: 'rlimits', ok: !!tools.prlimit, detail: tools.prlimit ? 'CPU seconds, address space, processes, file size, open files, no core dumps' : 'prlimit missing' },
     { name: 'lifetime', ok: jail, detail: 'die-with-parent, new session, namespace teardown kills every process on timeout' },
     { name: 'environment', ok: true, detail: 'cleared; PATH, HOME, TMPDIR, LANG, thread counts and OpenBLAS core settings only' },

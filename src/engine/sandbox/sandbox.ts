@@ -39,6 +39,11 @@ export function refusal(): string | null {
   return `refusing to run candidate programs: the OS jail is unavailable here (${m.why}). Fix that, or run them without it at your own risk with --unsafe-no-jail (or ${UNSAFE_ENV}=1).`;
 }
 
+/** The kernel ceiling for a one-shot jail: well above the precise limits, which decide first. */
+export function cgroupFor(l: SandboxLimits): { memoryMb: number; tasks: number } {
+  return { memoryMb: 2 * l.memoryMb + 512, tasks: 128 };
+}
+
 function jailLimits(l: SandboxLimits, addressSpaceMb: number | null): JailLimits {
   return { cpuSeconds: cpuBackstopSeconds(l), addressSpaceMb, processes: processLimit(64), fileSizeMb: SCRATCH_MB, openFiles: 256, scratchMb: SCRATCH_MB };
 }
@@ -66,14 +71,14 @@ export interface RunOptions {
 function javascriptCommand(l: SandboxLimits, extra: string[]): JailCommand {
   const argv = nodeArgv(l);
   if (!sandboxMode().jailed) return unjailedCommand(argv, jailLimits(l, null));
-  return jailCommand({ argv, readOnly: [...nodeRuntime().readOnly, dirname(HARNESS_JS), ...extra], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 3072), seccomp: 'candidate' });
+  return jailCommand({ argv, readOnly: [...nodeRuntime().readOnly, dirname(HARNESS_JS), ...extra], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 3072), seccomp: 'candidate', cgroup: cgroupFor(l) });
 }
 
 function pythonOnceCommand(l: SandboxLimits, extra: string[]): JailCommand {
   const py = pythonRuntime();
   const argv = [py.executable, '-I', '-B', `${PYTHON_DIR}/runner.py`, 'once'];
   if (!sandboxMode().jailed) return unjailedCommand(argv, jailLimits(l, l.memoryMb + 512));
-  return jailCommand({ argv, readOnly: [...py.readOnly, PYTHON_DIR, ...extra], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 512), seccomp: 'candidate' });
+  return jailCommand({ argv, readOnly: [...py.readOnly, PYTHON_DIR, ...extra], env: baseEnv(), limits: jailLimits(l, l.memoryMb + 512), seccomp: 'candidate', cgroup: cgroupFor(l) });
 }
 
 /** The candidate filter, for the fork server to install in each candidate process itself. */
@@ -99,6 +104,7 @@ function pythonPool(extra: string[]): ServerPool {
         limits: serverLimits(),
         nestedUserns: true,
         seccomp: 'server',
+        cgroup: { memoryMb: 2048, tasks: 512 },
       });
     },
   });
@@ -130,6 +136,7 @@ function javascriptPool(extra: string[]): ServerPool {
         env: baseEnv(),
         limits: { ...serverLimits(), processes: processLimit(64) },
         seccomp: 'candidate',
+        cgroup: { memoryMb: 2048, tasks: 128 },
       });
     },
   });
@@ -150,6 +157,9 @@ export function closeSandboxes(): void {
   for (const p of pools.values()) p.close();
   pools.clear();
 }
+
+// Killed as the engine exits (before their cgroups are removed), not only when bwrap notices.
+process.on('exit', closeSandboxes);
 
 /** Whether candidates of a language go through a pooled server (EVOLAB_SANDBOX_POOL=0 turns pooling off). */
 export function pooled(language: Language): boolean {
@@ -190,7 +200,7 @@ export async function runCommandInJail(argv: string[], stdin: string, limits: Sa
     const script = 'cd "$1" || exit 126; shift; exec "$@" >&3';
     const full = ['/bin/sh', '-c', script, 'evolab-command', cwd, exe, ...argv.slice(1)];
     const command = sandboxMode().jailed
-      ? jailCommand({ argv: full, readOnly: [cwd, ...extra, ...readOnly], env: baseEnv(), limits: jailLimits(limits, limits.memoryMb + 512), seccomp: 'candidate' })
+      ? jailCommand({ argv: full, readOnly: [cwd, ...extra, ...readOnly], env: baseEnv(), limits: jailLimits(limits, limits.memoryMb + 512), seccomp: 'candidate', cgroup: cgroupFor(limits) })
       : unjailedCommand(full, jailLimits(limits, limits.memoryMb + 512));
     return await runOneShot({ command, stdin, limits, rssLimitMb: limits.memoryMb + 160, raw: true });
   } catch (e) {
@@ -237,7 +247,7 @@ export async function runCommandProgram(source: string, input: unknown, limits: 
     const argv = ['/bin/sh', '-c', script];
     const readOnly = [spec.folder, ...extra, ...(buildExe ? buildExe[1] : []), ...spec.readOnly];
     const command = sandboxMode().jailed
-      ? jailCommand({ argv, readOnly, env: baseEnv(), limits: jailLimits(limits, limits.memoryMb + 1024), seccomp: 'candidate' })
+      ? jailCommand({ argv, readOnly, env: baseEnv(), limits: jailLimits(limits, limits.memoryMb + 1024), seccomp: 'candidate', cgroup: cgroupFor(limits) })
       : unjailedCommand(argv, jailLimits(limits, limits.memoryMb + 1024));
     return await runOneShot({ command, stdin: `${JSON.stringify(input ?? null)}\n${source}`, limits, rssLimitMb: limits.memoryMb + 160, signal, raw: true });
   } catch (e) {

@@ -4,6 +4,7 @@
 // that never saw one (forkserver.py), the JavaScript host gives each a fresh V8 isolate (js-host.mjs).
 import type { ChildProcess } from 'node:child_process';
 import { describeExit, parseResult } from './child-run.js';
+import type { JailCgroup } from './cgroup.js';
 import { spawnJail, type JailCommand } from './jail.js';
 import { cpuBackstopSeconds, tail, type SandboxLimits, type SandboxResult } from './limits.js';
 import { MemoryWatch, treePssMb } from './proc-tree.js';
@@ -84,9 +85,13 @@ export class JailedServer {
   /** The idle server's own memory (MiB), measured once it is ready. */
   private baselineMb = 0;
 
+  private readonly cgroup: JailCgroup | undefined;
+
   constructor(spec: ServerSpec) {
     const cmd = spec.command();
+    this.cgroup = cmd.cgroup;
     this.child = spawnJail(cmd);
+    this.child.on('close', () => this.cgroup?.remove());
     this.child.unref();
     for (const s of [this.child.stdout, this.child.stderr, this.child.stdin, this.child.stdio[3]]) (s as unknown as { unref?: () => void })?.unref?.();
     const frames = new FrameReader((f) => this.settle(f), (e) => this.fail(e));
@@ -124,6 +129,11 @@ export class JailedServer {
     try { if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL'); } catch { /* gone */ }
   }
 
+  /** The kernel memory ceiling for the next candidate: the server's own size plus twice the candidate's limit. */
+  private ceiling(limits: SandboxLimits): void {
+    this.cgroup?.setMemoryLimit(this.baselineMb + 2 * limits.memoryMb + 512);
+  }
+
   /** Runs one candidate; a server that misbehaves is killed and the candidate reported as such. */
   async run(source: string, input: unknown, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
     const started = performance.now();
@@ -132,6 +142,8 @@ export class JailedServer {
     const body = Buffer.from(request, 'utf8');
     const answer = new Promise<Response | Error>((resolve) => { this.pending = resolve; });
     this.runs++;
+    this.ceiling(limits);
+    const kills = this.cgroup?.oomKills() ?? 0;
     this.child.stdin!.write(Buffer.concat([Buffer.from(`${body.length}\n`), body]));
     let timer: NodeJS.Timeout | undefined;
     const backstop = new Promise<Error>((resolve) => { timer = setTimeout(() => resolve(new Error('timeout')), limits.timeoutMs + GRACE_MS); });
@@ -160,6 +172,10 @@ export class JailedServer {
       return { ok: false, kind: 'jail', reason: r.message, wallMs: wall(), logTail: '' };
     }
     const log = r.log ?? '';
+    if ((this.cgroup?.oomKills() ?? 0) > kills) {
+      this.kill(); // a process of the server itself may be the one the kernel ended
+      return { ok: false, kind: 'memory', reason: "the kernel ended the program at the jail's memory ceiling (its memory, tmpfs, pipes and other kernel objects together)", wallMs: wall(), logTail: log };
+    }
     if (r.verdict) return { ok: false, kind: r.verdict.kind, reason: r.verdict.reason, wallMs: wall(), logTail: log };
     const parsed = parseResult(r.result ?? '', 0, log);
     if (parsed) return { ...parsed, wallMs: wall(), ...(parsed.ok ? { runMs: wall() } : {}) } as SandboxResult;
