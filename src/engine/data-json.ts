@@ -12,7 +12,7 @@ export interface DecodeLimits {
   maxNodes: number;
 }
 
-export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxDepth: 64, maxBigIntDigits: 4096, maxNodes: 20_000_000 };
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxDepth: 64, maxBigIntDigits: 4096, maxNodes: 2_000_000 };
 
 export class DataDecodeError extends Error {}
 
@@ -59,11 +59,13 @@ class Decoder {
 }
 
 /**
- * Refuses text nested deeper than `max` before JSON.parse sees it: V8 takes seconds over millions
- * of nested brackets, on the engine's own thread. One pass, skipping strings.
+ * Refuses text nested too deep or holding too many values before JSON.parse sees it: V8 takes
+ * seconds over millions of nested brackets or small objects, on the engine's own thread. One
+ * pass, skipping strings; values are counted by their separators.
  */
-function checkNesting(s: string, max: number): void {
+function checkShape(s: string, maxDepth: number, maxNodes: number): void {
   let depth = 0;
+  let nodes = 1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 34) {
@@ -73,14 +75,16 @@ function checkNesting(s: string, max: number): void {
         else if (d === 34) break;
       }
     } else if (c === 91 || c === 123) {
-      if (++depth > max) throw new DataDecodeError(`output nests deeper than ${max} levels`);
+      nodes++;
+      if (++depth > maxDepth) throw new DataDecodeError(`output nests deeper than ${maxDepth - 2} levels`);
     } else if (c === 93 || c === 125) depth--;
+    else if (c === 44 && ++nodes > maxNodes) throw new DataDecodeError(`output has more than ${maxNodes - 2} values`);
   }
 }
 
 /** Parses and rebuilds output data within `limits`; throws DataDecodeError (or SyntaxError) otherwise. */
 export function decodeJson(s: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): unknown {
-  // +2: the runners' own envelope ({"ok": …, "output": …}) sits around the program's data.
-  if (s.length > 4096) checkNesting(s, limits.maxDepth + 2);
+  // +2 levels: the runners' own envelope ({"ok": …, "output": …}) sits around the program's data.
+  if (s.length > 4096) checkShape(s, limits.maxDepth + 2, limits.maxNodes + 2);
   return new Decoder(limits).value(JSON.parse(s), 0);
 }

@@ -196,6 +196,16 @@ test('any language by command templates: a C program built and run in the jail, 
   assert.equal(ev.valid, true, r.stdout);
   assert.equal(ev.score, 42);
   assert.match(ev.logTail, /read x=21/);
+  const peek = join(dir, 'peek.sh');
+  writeFileSync(peek, `# EVOLVE-BLOCK-START\n# EVOLVE-BLOCK-END\nif cat ${JSON.stringify(join(folder, 'score.py'))} >/dev/null 2>&1; then echo '{"value": 1}'; else echo '{"value": 0}'; fi\n`);
+  writeFileSync(join(folder, 'peek.yaml'), '');
+  const shFolder = join(dir, 'sh-problem');
+  cpSync(folder, shFolder, { recursive: true });
+  writeFileSync(join(shFolder, 'evolab.yaml'), readFileSync(join(folder, 'evolab.yaml'), 'utf8').replace('program: initial.c', 'program: peek.sh').replace(/build: .*\n/, '').replace('run: ["{scratch}/prog"]', 'run: ["/bin/sh", "{program}"]'));
+  writeFileSync(join(shFolder, 'peek.sh'), readFileSync(peek, 'utf8').replace(JSON.stringify(join(folder, 'score.py')), JSON.stringify(join(shFolder, 'score.py'))));
+  const peeked = JSON.parse(evolab(['eval', shFolder, join(shFolder, 'peek.sh'), '--json']).stdout) as { valid: boolean; score: number };
+  assert.equal(peeked.valid, true);
+  assert.equal(peeked.score, 0, 'a command program read the problem folder (its evaluator and what it compares against)');
   const broken = join(dir, 'broken.c');
   writeFileSync(broken, '// EVOLVE-BLOCK-START\n// EVOLVE-BLOCK-END\nint main(void) { return syntax error; }\n');
   const bad = JSON.parse(evolab(['eval', folder, broken, '--json']).stdout) as { valid: boolean; reason: string; logTail: string };

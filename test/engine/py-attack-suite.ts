@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, evolab, evolabAsync } from '../helpers/cli.js';
@@ -414,5 +415,61 @@ test(`${label}: ` + 'an exit status that imitates an abort is not reported as a 
   assert.equal(r.status, 'crashed');
   assert.doesNotMatch(r.reason ?? '', /memory|heap/i);
   assert.match(r.reason ?? '', /SIGABRT \(exit status 134\)/);
+});
+
+test(`${label}: ` + 'no memfd, SysV shared memory or message queues, no system call newer than the filter knows', () => {
+  const r = evalPy(program('kernelmem', `
+import ctypes
+libc = ctypes.CDLL(None, use_errno=True)
+out = []
+try:
+    os.memfd_create("x"); out.append('MEMFD')
+except Exception as e: out.append(type(e).__name__)
+out.append(('shmget', libc.shmget(0, 1 << 20, 0o1600), ctypes.get_errno()))
+out.append(('msgget', libc.msgget(0, 0o1600), ctypes.get_errno()))
+out.append(('modify_ldt', libc.syscall(154, 0, 0, 0), ctypes.get_errno()))
+out.append(('open_tree_attr', libc.syscall(467, -100, 0, 0, 0, 0), ctypes.get_errno()))
+out.append(('future', libc.syscall(470, 0, 0, 0), ctypes.get_errno()))
+print(out)
+${GRID}
+return {'circles': circles}`));
+  assert.equal(r.status, 'valid', r.reason ?? '');
+  assert.doesNotMatch(r.logTail, /MEMFD/);
+  assert.match(r.logTail, /\('shmget', -1, 1\)/);
+  assert.match(r.logTail, /\('msgget', -1, 1\)/);
+  if (process.arch === 'x64') {
+    assert.match(r.logTail, /\('modify_ldt', -1, 1\)/);
+    assert.match(r.logTail, /\('open_tree_attr', -1, 1\)/);
+    assert.match(r.logTail, /\('future', -1, 38\)/, 'ENOSYS for system calls newer than the table');
+  }
+});
+
+test(`${label}: ` + 'millions of small values are refused before parsing, quickly', () => {
+  const t0 = Date.now();
+  const r = evalPy(program('manyvalues', `
+os.write(3, b'{"ok":true,"output":[' + b'{},' * 10000000 + b'{}]}\\n')
+os._exit(0)`), ['--memory', '512']);
+  assert.equal(r.status, 'crashed');
+  assert.match(r.reason ?? '', /more than 2000000 values/);
+  assert.ok(Date.now() - t0 < 15_000, `${Date.now() - t0} ms`);
+});
+
+test(`${label}: ` + "a candidate's slow teardown does not eat the next candidate's time", () => {
+  const prepend = (code: string) => ({ diff: `<<<<<<< SEARCH\nROW_COUNTS = [5, 5, 6, 5, 5]\n=======\n${code}ROW_COUNTS = [5, 5, 6, 5, 5]\n>>>>>>> REPLACE` });
+  const lines = [
+    prepend('import os as _o, mmap as _m\n_keep = [_m.mmap(-1, 4096, prot=(_m.PROT_READ if _i % 2 else _m.PROT_READ | _m.PROT_WRITE)) for _i in range(30000)]\nfor _ in range(40):\n    if _o.fork() == 0:\n        import time as _t\n        _t.sleep(100)\n'),
+    prepend('import time as _t\n_t.sleep(1.6)\n'),
+  ];
+  const replay = join(dir, 'teardown.jsonl');
+  writeFileSync(replay, lines.map((l) => JSON.stringify(l)).join('\n'));
+  const cfg = join(dir, 'teardown-limits.json');
+  writeFileSync(cfg, JSON.stringify({ limits: { timeoutMs: 2500, memoryMb: 512 } }));
+  const out = join(dir, 'run-teardown');
+  const r = evolab(['run', 'circle-packing-26-py', '--mutator', 'replay', '--replay', replay, '--iterations', '2', '--workers', '1', '--config', cfg, '--out', out, '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  const db = new Database(join(out, 'run.db'), { readonly: true });
+  const rows = db.prepare('SELECT seq, status, reason FROM candidates ORDER BY seq').all() as { seq: number; status: string; reason: string | null }[];
+  db.close();
+  assert.equal(rows[2].status, 'valid', `the honest candidate after the slow one: ${rows[2].reason}`);
 });
 }

@@ -28,7 +28,7 @@ test('the jail command drops to a fresh unprivileged uid as root and names every
   const uid = (c: typeof a) => Number(/--reuid=(\d+)/.exec([c.cmd, ...c.args].join(' '))![1]);
   assert.ok(uid(a) >= 0x50000000 && uid(a) !== 0);
   assert.notEqual(uid(a), uid(b), 'each jail gets its own host uid');
-  for (const flag of ['--clear-groups', '--no-new-privs', '--unshare-user', '--unshare-pid', '--unshare-net', '--unshare-ipc', '--unshare-uts', '--disable-userns', '--die-with-parent', '--new-session', '--clearenv', '--cap-drop ALL', '--remount-ro /', '--tmpfs /scratch', '--seccomp 4', '--cpu=25:26', '--nproc=64', '--as=1073741824', '--core=0']) {
+  for (const flag of ['--clear-groups', '--no-new-privs', '--unshare-user', '--unshare-pid', '--unshare-net', '--unshare-ipc', '--unshare-uts', '--disable-userns', '--die-with-parent', '--new-session', '--clearenv', '--cap-drop ALL', '--remount-ro /', '--tmpfs /scratch', '--seccomp 4', '--cpu=25:26', '--nproc=64', '--as=1073741824', '--core=1']) {
     assert.ok(line.includes(flag), `missing ${flag}`);
   }
   assert.ok(!line.includes('/run'), 'nothing of /run is exposed');

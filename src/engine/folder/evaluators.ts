@@ -51,7 +51,7 @@ export async function evaluate(spec: EvaluatorSpec, folder: string, output: unkn
   const who = spec.kind === 'module' ? `evaluator ${spec.file}` : `evaluator command ${JSON.stringify(spec.command.join(' '))}`;
   const ran = spec.kind === 'module'
     ? await runInSandbox(evaluatorProgram(spec), JSON.parse(encodeJson(data)), EVALUATOR_LIMITS, signal, { language: spec.language, readOnly: [folder, dirname(spec.file)] })
-    : await runCommandInJail(spec.command, encodeJson(data), EVALUATOR_LIMITS, folder);
+    : await runCommandInJail(spec.command, encodeJson(data), EVALUATOR_LIMITS, folder, [], signal);
   if (!ran.ok) return { valid: false, reason: `${who} failed: ${ran.reason}`, metrics: {} };
   return verdictFrom(ran.output, metrics, primary, who);
 }

@@ -118,9 +118,12 @@ function stageLine(s: StageResult, crashed: boolean): string {
   return `- stage ${s.stage}: ${s.valid ? 'passed' : 'rejected'}${s.reason ? ` (${reasonText(crashed ? 'crashed' : 'valid', head(s.reason, 300))})` : ''}${m}, ${Math.round(s.ms)} ms`;
 }
 
-/** A crash's reason can quote the program's own error message: it is marked as such. */
+/**
+ * Reasons of crashed and invalid programs can quote the program's own messages or data (an
+ * exception, an evaluator's error about the output): they are marked as such.
+ */
 function reasonText(status: string, reason: string): string {
-  return status === 'crashed' ? quoteUntrusted(reason) : reason;
+  return status === 'crashed' || status === 'invalid' ? quoteUntrusted(reason) : reason;
 }
 
 function diagnosticOf(data: Record<string, unknown> | null): string | null {
@@ -135,7 +138,7 @@ export function feedbackSection(parent: CandidateRecord, attempts: AttemptNote[]
   if (parent.status !== 'valid' || parent.reason) parts.push(`Status of the current program: ${parent.status}${parent.reason ? ` — ${reasonText(parent.status, head(parent.reason, 500))}` : ''}`);
   const diag = diagnosticOf(parent.mutatorData);
   if (diag) parts.push(`Note on the change that produced it: ${head(diag, 500)}`);
-  if (parent.stages.length > 0) parts.push('Evaluation stages:\n' + parent.stages.map((st) => stageLine(st, parent.status === 'crashed')).join('\n'));
+  if (parent.stages.length > 0) parts.push('Evaluation stages:\n' + parent.stages.map((st) => stageLine(st, parent.status === 'crashed' || parent.status === 'invalid')).join('\n'));
   if (parent.stderrTail.trim()) parts.push('Last lines it printed:\n' + fenceUntrusted('program-output', scrub(tail(parent.stderrTail.trim(), Math.floor(maxChars / 3)))));
   if (attempts.length > 0) {
     parts.push(

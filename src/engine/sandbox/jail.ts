@@ -148,7 +148,8 @@ function rlimitArgs(prlimit: string, l: JailLimits): string[] {
     `--nproc=${l.processes}`,
     `--fsize=${mb(l.fileSizeMb)}`,
     `--nofile=${l.openFiles}`,
-    '--core=0',
+    // 1, not 0: with a piped core_pattern the kernel starts its helper even at 0, never at 1.
+    '--core=1',
     '--memlock=0',
   ];
   if (l.addressSpaceMb !== null) args.push(`--as=${mb(l.addressSpaceMb)}`);

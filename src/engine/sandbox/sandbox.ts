@@ -6,7 +6,7 @@
 // of its own. Where the jail cannot be built the sandbox refuses, unless the user opted out
 // loudly (EVOLAB_UNSAFE_NO_JAIL=1, --unsafe-no-jail).
 import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { runOneShot } from './child-run.js';
@@ -95,6 +95,7 @@ function pythonPool(extra: string[]): ServerPool {
   return new ServerPool({
     name: 'Python fork server',
     maxRuns: 0,
+    readyFrames: true,
     command: () => {
       const py = pythonRuntime();
       return jailCommand({
@@ -127,6 +128,7 @@ function javascriptPool(extra: string[]): ServerPool {
     name: 'JavaScript isolate host',
     // A fresh host now and then bounds what a V8 escape could ever carry between candidates.
     maxRuns: 200,
+    readyFrames: false,
     command: () => {
       const node = nodeRuntime();
       const modules = dirname(isolatedVmDir()!);
@@ -192,7 +194,7 @@ export async function runInSandbox(
  * Runs a command (an evaluator of any language) once in its own jail: `stdin` in, JSON data out
  * on stdout, stderr as its log. The command starts in `cwd`, which is exposed read-only.
  */
-export async function runCommandInJail(argv: string[], stdin: string, limits: SandboxLimits, cwd: string, readOnly: string[] = []): Promise<SandboxResult> {
+export async function runCommandInJail(argv: string[], stdin: string, limits: SandboxLimits, cwd: string, readOnly: string[] = [], signal?: AbortSignal): Promise<SandboxResult> {
   const refused = refusal();
   if (refused) return { ok: false, kind: 'jail', reason: refused, wallMs: 0, logTail: '' };
   try {
@@ -202,7 +204,7 @@ export async function runCommandInJail(argv: string[], stdin: string, limits: Sa
     const command = sandboxMode().jailed
       ? jailCommand({ argv: full, readOnly: [cwd, ...extra, ...readOnly], env: baseEnv(), limits: jailLimits(limits, limits.memoryMb + 512), seccomp: 'candidate', cgroup: cgroupFor(limits) })
       : unjailedCommand(full, jailLimits(limits, limits.memoryMb + 512));
-    return await runOneShot({ command, stdin, limits, rssLimitMb: limits.memoryMb + 160, raw: true });
+    return await runOneShot({ command, stdin, limits, rssLimitMb: limits.memoryMb + 160, raw: true, signal });
   } catch (e) {
     return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };
   }
@@ -214,8 +216,9 @@ export interface CommandProgramSpec {
   build: string[] | null;
   /** The program file's extension, e.g. ".R". */
   extension: string;
-  /** The problem folder (read-only inside, the commands' working folder is the scratch folder). */
+  /** The problem folder: commands named by a path resolve from it; it is not visible inside. */
   folder: string;
+  /** The folders the program may read (the problem's declared data). */
   readOnly: string[];
 }
 
@@ -245,7 +248,9 @@ export async function runCommandProgram(source: string, input: unknown, limits: 
       `exec ${quote([exe, ...run.slice(1)])} >&3 < '${scratch}/input.json'`,
     ].filter((l) => l !== '').join('\n');
     const argv = ['/bin/sh', '-c', script];
-    const readOnly = [spec.folder, ...extra, ...(buildExe ? buildExe[1] : []), ...spec.readOnly];
+    // Not the problem folder: it holds the evaluator and whatever it compares against. Only the
+    // declared data folders and the commands' own executables are visible to the program.
+    const readOnly = [...extra, ...(buildExe ? buildExe[1] : []), ...spec.readOnly];
     const command = sandboxMode().jailed
       ? jailCommand({ argv, readOnly, env: baseEnv(), limits: jailLimits(limits, limits.memoryMb + 1024), seccomp: 'candidate', cgroup: cgroupFor(limits) })
       : unjailedCommand(argv, jailLimits(limits, limits.memoryMb + 1024));
@@ -262,7 +267,12 @@ function commandExecutable(name: string, cwd: string): [string, string[]] {
     return [py.executable, py.readOnly];
   }
   if (name === 'node') return [nodeRuntime().executable, nodeRuntime().readOnly];
-  if (name.includes('/')) return [resolvePath(cwd, name), []];
+  if (name.includes('/')) {
+    const file = resolvePath(cwd, name);
+    // A program built into the scratch folder exists only inside the jail; one in the problem folder is bound alone.
+    const hostFile = !file.startsWith('/usr/') && !file.startsWith(`${SCRATCH}/`) && existsSync(file);
+    return [file, hostFile ? [file] : []];
+  }
   const found = which(name);
   if (!found) throw new Error(`the command ${JSON.stringify(name)} is not on PATH`);
   return [found, found.startsWith('/usr/') ? [] : [dirname(found)]];

@@ -1,15 +1,18 @@
 // A seccomp filter for jailed processes, written as classic BPF: system calls a numerical
 // program never needs and that widen the kernel's attack surface, reach other processes or hold
 // kernel memory outside every limit (ptrace, process_vm_*, keyrings, bpf, perf, userfaultfd,
-// io_uring and Linux AIO, module loading, mounts, namespaces, and sockets of every kind: socket
-// buffers are kernel memory no rlimit counts, and Unix sockets can keep file descriptors alive
-// inside their own queues after the process is gone) fail with EPERM; any other ABI on the same machine (32-bit x86, x32) is refused
+// io_uring and Linux AIO, module loading, mounts, namespaces, sockets of every kind, memfd and
+// SysV shared memory and message queues: kernel memory no rlimit or resident-size watchdog counts,
+// and Unix sockets can keep file descriptors alive inside their own queues after the process is
+// gone) fail with EPERM; system calls newer than the table get ENOSYS; any other ABI on the same machine (32-bit x86, x32) is refused
 // whole, so a filter written for one syscall table cannot be sidestepped through another.
 
 export type SeccompProfile = 'candidate' | 'server';
 
 interface Arch {
   audit: number;
+  /** System calls numbered from here on are newer than this table: ENOSYS, as on an older kernel. */
+  firstUnknown: number;
   /** Syscall numbers at or above this are another ABI (x32 on x86_64). */
   abiLimit: number | null;
   calls: Record<string, number>;
@@ -17,6 +20,7 @@ interface Arch {
 
 const X86_64: Arch = {
   audit: 0xc000003e,
+  firstUnknown: 468,
   abiLimit: 0x40000000,
   calls: {
     ptrace: 101, process_vm_readv: 310, process_vm_writev: 311, kcmp: 312, pidfd_getfd: 438,
@@ -30,11 +34,14 @@ const X86_64: Arch = {
     open_tree: 428, move_mount: 429, fsopen: 430, fsconfig: 431, fsmount: 432, fspick: 433, mount_setattr: 442,
     io_setup: 206, io_destroy: 207, io_getevents: 208, io_submit: 209, io_cancel: 210, io_pgetevents: 333,
     socket: 41, socketpair: 53,
+    memfd_create: 319, memfd_secret: 447, shmget: 29, shmat: 30, shmctl: 31, msgget: 68, msgsnd: 69, msgrcv: 70, msgctl: 71,
+    modify_ldt: 154, quotactl_fd: 443, statmount: 457, listmount: 458, open_tree_attr: 467,
   },
 };
 
 const AARCH64: Arch = {
   audit: 0xc00000b7,
+  firstUnknown: 468,
   abiLimit: null,
   calls: {
     ptrace: 117, process_vm_readv: 270, process_vm_writev: 271, kcmp: 272, pidfd_getfd: 438,
@@ -48,6 +55,8 @@ const AARCH64: Arch = {
     open_tree: 428, move_mount: 429, fsopen: 430, fsconfig: 431, fsmount: 432, fspick: 433, mount_setattr: 442,
     io_setup: 0, io_destroy: 1, io_submit: 2, io_cancel: 3, io_getevents: 4, io_pgetevents: 292,
     socket: 198, socketpair: 199,
+    memfd_create: 279, memfd_secret: 447, shmget: 194, shmat: 196, shmctl: 195, msgget: 186, msgsnd: 189, msgrcv: 188, msgctl: 187,
+    quotactl_fd: 443, statmount: 457, listmount: 458, open_tree_attr: 467,
   },
 };
 
@@ -84,6 +93,9 @@ export function buildFilter(profile: SeccompProfile, arch: Arch): Buffer {
     op(BPF_JGE_K, arch.abiLimit, 0, 1);
     op(BPF_RET_K, RET_EPERM);
   }
+  // System calls added after this table was written are answered as an older kernel would.
+  op(BPF_JGE_K, arch.firstUnknown, 0, 1);
+  op(BPF_RET_K, RET_ENOSYS);
   // clone3 passes its flags in memory a filter cannot read: ENOSYS makes libc fall back to clone.
   if (profile === 'candidate') {
     op(BPF_JEQ_K, CLONE3[arch.audit], 0, 1);

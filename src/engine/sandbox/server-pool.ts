@@ -73,11 +73,25 @@ export interface ServerSpec {
   command: () => JailCommand;
   /** Candidates one server runs before it is replaced (0: no limit). */
   maxRuns: number;
+  /**
+   * The server says when it is ready for each next candidate (the fork server, once the previous
+   * candidate's namespace has died): that candidate's clock starts only then.
+   */
+  readyFrames: boolean;
 }
+
+/** How long a server may take to be ready for the next candidate before it is replaced. */
+const READY_TIMEOUT_MS = 30_000;
+/** Growth of an idle server beyond its size at start that gets it replaced (MiB). */
+const BLOAT_MB = 64;
 
 export class JailedServer {
   private readonly child: ChildProcess;
   private pending: ((r: Response | Error) => void) | null = null;
+  /** Ready frames received and not yet used, and a waiter for the next one. */
+  private readyFrames = 0;
+  private readyWaiter: (() => void) | null = null;
+  private started = false;
   private log = '';
   readonly ready: Promise<void>;
   dead = false;
@@ -87,14 +101,14 @@ export class JailedServer {
 
   private readonly cgroup: JailCgroup | undefined;
 
-  constructor(spec: ServerSpec) {
+  constructor(private readonly spec: ServerSpec) {
     const cmd = spec.command();
     this.cgroup = cmd.cgroup;
     this.child = spawnJail(cmd);
     this.child.on('close', () => this.cgroup?.remove());
     this.child.unref();
     for (const s of [this.child.stdout, this.child.stderr, this.child.stdin, this.child.stdio[3]]) (s as unknown as { unref?: () => void })?.unref?.();
-    const frames = new FrameReader((f) => this.settle(f), (e) => this.fail(e));
+    const frames = new FrameReader((f) => this.frame(f), (e) => this.fail(e));
     this.child.stdout!.on('data', (d: Buffer) => frames.push(d));
     this.child.stderr!.setEncoding('utf8');
     this.child.stderr!.on('data', (d: string) => { this.log = tail(this.log + d, 2000); });
@@ -112,6 +126,50 @@ export class JailedServer {
       };
     });
   }
+
+  private frame(f: Response): void {
+    if (f.ready && this.started) {
+      this.readyFrames++;
+      const w = this.readyWaiter;
+      this.readyWaiter = null;
+      w?.();
+      return;
+    }
+    this.started = true;
+    this.settle(f);
+  }
+
+  /** Waits for the server to be ready for the next candidate (always ready without ready frames). */
+  private async nextReady(): Promise<boolean> {
+    if (!this.spec.readyFrames) return true;
+    if (this.readyFrames === 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.readyWaiter = resolve;
+        timer = setTimeout(resolve, READY_TIMEOUT_MS);
+      });
+      clearTimeout(timer);
+    }
+    if (this.readyFrames === 0 || this.dead) return false;
+    this.readyFrames--;
+    return true;
+  }
+
+  /** Has the idle server grown (memory a candidate left behind in the allocator)? */
+  bloated(): boolean {
+    // Growth is gradual: measured at most once a second (a PSS read costs milliseconds).
+    const t = performance.now();
+    if (t - this.lastMeasured < 1000) return false;
+    this.lastMeasured = t;
+    const now = this.child.pid ? treePssMb(this.child.pid) : null;
+    this.idleMb = now ?? this.baselineMb;
+    return now !== null && now > this.baselineMb + BLOAT_MB;
+  }
+
+  private lastMeasured = -Infinity;
+
+  /** The idle size measured before the current candidate (its limit sits on top of it). */
+  private idleMb = 0;
 
   private settle(f: Response | Error): void {
     const p = this.pending;
@@ -134,8 +192,15 @@ export class JailedServer {
     this.cgroup?.setMemoryLimit(this.baselineMb + 2 * limits.memoryMb + 512);
   }
 
-  /** Runs one candidate; a server that misbehaves is killed and the candidate reported as such. */
-  async run(source: string, input: unknown, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
+  /**
+   * Runs one candidate; a server that misbehaves is killed and the candidate reported as such.
+   * Null when the server never became ready for it (the pool then uses a fresh one).
+   */
+  async run(source: string, input: unknown, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult | null> {
+    if (!(await this.nextReady())) {
+      this.kill();
+      return null;
+    }
     const started = performance.now();
     const wall = () => performance.now() - started;
     const request = JSON.stringify({ source, input: input ?? null, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, maxOutputBytes: limits.maxOutputBytes, cpuSeconds: cpuBackstopSeconds(limits) });
@@ -149,7 +214,7 @@ export class JailedServer {
     const backstop = new Promise<Error>((resolve) => { timer = setTimeout(() => resolve(new Error('timeout')), limits.timeoutMs + GRACE_MS); });
     // The whole server tree is watched: per-process address-space limits do not bound a program
     // that forks, nor memory that a runtime's own limit does not see (WebAssembly memories).
-    const limitMb = this.baselineMb + limits.memoryMb + WATCH_SLACK_MB;
+    const limitMb = Math.max(this.baselineMb, this.idleMb) + limits.memoryMb + WATCH_SLACK_MB;
     const watch = this.child.pid ? new MemoryWatch(this.child.pid, limitMb) : null;
     let watchdog: NodeJS.Timeout | undefined;
     const memory = new Promise<Error>((resolve) => {
@@ -191,23 +256,36 @@ export class ServerPool {
   constructor(private readonly spec: ServerSpec) {}
 
   async run(source: string, input: unknown, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
-    let server = this.idle.pop();
-    while (server && server.dead) server = this.idle.pop();
-    if (!server) {
-      server = new JailedServer(this.spec);
-      this.all.add(server);
-      try {
-        await server.ready;
-      } catch (e) {
-        this.all.delete(server);
-        return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };
-      }
+    for (let attempt = 0; ; attempt++) {
+      const server = await this.take();
+      if (!(server instanceof JailedServer)) return server;
+      const r = await server.run(source, input, limits, signal);
+      if (!server.dead && this.spec.maxRuns > 0 && server.runs >= this.spec.maxRuns) server.kill();
+      if (server.dead) this.all.delete(server);
+      else this.idle.push(server);
+      if (r) return r;
+      if (attempt >= 1) return { ok: false, kind: 'jail', reason: `the ${this.spec.name} did not become ready`, wallMs: 0, logTail: '' };
     }
-    const r = await server.run(source, input, limits, signal);
-    if (!server.dead && this.spec.maxRuns > 0 && server.runs >= this.spec.maxRuns) server.kill();
-    if (server.dead) this.all.delete(server);
-    else this.idle.push(server);
-    return r;
+  }
+
+  /** An idle, healthy server (a bloated one is replaced), or a fresh one; or why none could start. */
+  private async take(): Promise<JailedServer | SandboxResult> {
+    let server = this.idle.pop();
+    while (server && (server.dead || server.bloated())) {
+      server.kill();
+      this.all.delete(server);
+      server = this.idle.pop();
+    }
+    if (server) return server;
+    const fresh = new JailedServer(this.spec);
+    this.all.add(fresh);
+    try {
+      await fresh.ready;
+    } catch (e) {
+      this.all.delete(fresh);
+      return { ok: false, kind: 'jail', reason: (e as Error).message, wallMs: 0, logTail: '' };
+    }
+    return fresh;
   }
 
   close(): void {

@@ -131,9 +131,9 @@ test("the parent's own reason, diagnostic, stage results and stderr tail reach t
     });
     await m.propose(ctx(16, { parent }));
     const user = srv.chatRequests()[0].messages[1].content;
-    assert.match(user, /Status of the current program: invalid — stage big: x must be at most 10/);
+    assert.match(user, /Status of the current program: invalid — «stage big: x must be at most 10»/);
     assert.match(user, /SEARCH block 2 matched only ignoring whitespace/);
-    assert.match(user, /- stage small: passed score=2, 3 ms\n- stage big: rejected \(x must be at most 10\)/);
+    assert.match(user, /- stage small: passed score=2, 3 ms\n- stage big: rejected \(«x must be at most 10»\)/);
     assert.match(user, /TypeError: y is not a function/);
     assert.ok(!user.includes('abcd1234efgh5678'), 'key-like value scrubbed');
     assert.ok(!user.includes('\u001b'), 'ANSI escapes stripped');

@@ -103,7 +103,7 @@ def prepare_mounts():
     os.setsid()  # its own session and process group: kill(0) cannot reach the relay
     check(libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "mount private")
     check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None), "mount /proc")
-    size = b"size=%dk,mode=0700" % SCRATCH_KB
+    size = b"size=%dk,nr_inodes=%d,mode=0700" % (SCRATCH_KB, 16384)
     check(libc.mount(b"tmpfs", b"/scratch", b"tmpfs", MS_NOSUID | MS_NODEV, size), "mount /scratch")
     os.chdir("/scratch")
     write_file("/proc/sys/user/max_user_namespaces", "0")
@@ -229,6 +229,7 @@ def relay_one(run_candidate):
         res_r, res_w = os.pipe()
         pid = os.fork()
     except OSError as e:
+        respond({"ready": True})
         read_frame(0)  # the request this failure answers
         raise RuntimeError("could not build the candidate's namespaces: %s" % e) from e
     if pid == 0:
@@ -237,6 +238,7 @@ def relay_one(run_candidate):
         candidate(run_candidate, req_r, log_w, res_w)
     for fd in (req_r, log_w, res_w):
         os.close(fd)
+    respond({"ready": True})  # the engine starts this candidate's clock only now
     raw = read_frame(0)
     request = json.loads(raw.decode("utf-8"))
     try:
