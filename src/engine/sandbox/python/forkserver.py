@@ -1,7 +1,7 @@
 # The fork server behind `runner.py serve` (see runner.py). The chain for the next candidate is
 # built ahead of time, before its request exists, so every process in it starts pristine:
-#   server  forks a relay, waits for it to end (after its candidate's namespace has died), kills
-#           anything left over, forks the next one.
+#   server  forks the next relay while the current candidate runs, and lets it announce itself
+#           only once the current relay has ended (after its candidate's namespace has died).
 #   relay   enters new user, mount, PID, IPC and UTS namespaces, forks the candidate process,
 #           then waits for one framed request on stdin, hands it over, relays the candidate's log
 #           and result with caps and a deadline, and writes one framed response on stdout.
@@ -220,8 +220,10 @@ def candidate(run_candidate, req_r, log_w, res_w):
     os._exit(code)
 
 
-def relay_one(run_candidate):
-    """The relay: build the candidate's namespaces and process, then serve one request."""
+def relay_one(run_candidate, go, consumed):
+    """The relay: build the candidate's namespaces and process, wait until the server says the
+    previous candidate's namespace has died (`go`), announce itself ready, serve one request, and
+    tell the server (`consumed`) once it has read that request."""
     try:
         enter_namespaces()
         req_r, req_w = os.pipe()
@@ -229,8 +231,10 @@ def relay_one(run_candidate):
         res_r, res_w = os.pipe()
         pid = os.fork()
     except OSError as e:
+        os.read(go, 1)
         respond({"ready": True})
         read_frame(0)  # the request this failure answers
+        os.write(consumed, b"x")
         raise RuntimeError("could not build the candidate's namespaces: %s" % e) from e
     if pid == 0:
         for fd in (req_w, log_r, res_r):
@@ -238,8 +242,10 @@ def relay_one(run_candidate):
         candidate(run_candidate, req_r, log_w, res_w)
     for fd in (req_r, log_w, res_w):
         os.close(fd)
+    os.read(go, 1)
     respond({"ready": True})  # the engine starts this candidate's clock only now
     raw = read_frame(0)
+    os.write(consumed, b"x")
     request = json.loads(raw.decode("utf-8"))
     try:
         view = memoryview(b"%d\n" % len(raw) + raw)
@@ -287,13 +293,19 @@ def serve(run_candidate):
             except ImportError:
                 pass
     respond({"ready": True, "pid": os.getpid()})
+    previous = None
     while True:
-        # The next relay and candidate process are forked only once the previous relay has ended,
-        # which is after its candidate's PID namespace has died with every process in it.
+        # The next relay and its candidate process are built while the current candidate runs,
+        # always before the next request exists; the relay announces itself only once the
+        # previous relay has ended, which is after its candidate's PID namespace has died.
+        go_r, go_w = os.pipe()
+        consumed_r, consumed_w = os.pipe()
         pid = fork_retrying()
         if pid == 0:
+            os.close(go_w)
+            os.close(consumed_r)
             try:
-                relay_one(run_candidate)
+                relay_one(run_candidate, go_r, consumed_w)
                 code = 0
             except EOFError:
                 code = NO_MORE_REQUESTS
@@ -301,10 +313,18 @@ def serve(run_candidate):
                 respond({"status": 125, "verdict": {"kind": "jail", "reason": "the fork server could not run the candidate: %s" % e}, "result": "", "log": ""})
                 code = 1
             os._exit(code)
-        _, status = os.waitpid(pid, 0)
-        try:
-            os.kill(-1, signal.SIGKILL)  # defence in depth: anything left in this jail
-        except ProcessLookupError:
-            pass
-        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_MORE_REQUESTS:
-            return
+        os.close(go_r)
+        os.close(consumed_w)
+        if previous is not None:
+            os.waitpid(previous, 0)
+        os.write(go_w, b"x")
+        os.close(go_w)
+        got = os.read(consumed_r, 1)
+        os.close(consumed_r)
+        if not got:  # the relay ended without taking a request: the engine has closed its end
+            _, status = os.waitpid(pid, 0)
+            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_MORE_REQUESTS:
+                return
+            previous = None
+            continue
+        previous = pid
