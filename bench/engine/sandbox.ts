@@ -39,11 +39,13 @@ function spawnMs(cmd: string, args: string[]): number {
   return median(times);
 }
 
-async function sandboxMs(language: Language, pooled: boolean): Promise<number> {
+/** Median time per sandboxed call; `gapMs` of idle time before each call, as a run leaves between candidates. */
+async function sandboxMs(language: Language, pooled: boolean, gapMs = 0): Promise<number> {
   process.env.EVOLAB_SANDBOX_POOL = pooled ? '1' : '0';
   const times: number[] = [];
   const n = pooled ? N : Math.min(N, 50);
   for (let i = -3; i < n; i++) {
+    if (gapMs > 0) await new Promise((res) => setTimeout(res, gapMs));
     const t0 = performance.now();
     const r = await runInSandbox(language === 'python' ? PY(i) : JS(i), null, LIMITS, undefined, language);
     if (!r.ok) throw new Error(`${language}: ${r.reason}`);
@@ -94,6 +96,8 @@ async function main(): Promise<void> {
     ['JavaScript, one-shot jailed process', await sandboxMs('javascript', false), jsDirect],
     ['Python, fork server (pooled)', await sandboxMs('python', true), pyDirect],
     ['Python, one-shot jailed process', await sandboxMs('python', false), pyDirect],
+    ['JavaScript, isolate host, 30 ms idle before each call', await sandboxMs('javascript', true, 30), jsDirect],
+    ['Python, fork server, 30 ms idle before each call', await sandboxMs('python', true, 30), pyDirect],
   ];
   closeSandboxes();
   console.log('\n| path | sandboxed (median) | same work in-process | overhead per evaluation |');
