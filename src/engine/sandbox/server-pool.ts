@@ -25,9 +25,14 @@ interface Response {
   status?: number;
   verdict?: { kind: 'timeout' | 'output-limit' | 'memory' | 'jail'; reason: string } | null;
   result?: string;
+  /** The result channel's bytes in base64 (the fork server), decoded here as one UTF-8 stream. */
+  result64?: string;
   log?: string;
   ready?: boolean;
 }
+
+/** No answer of a runner server is larger (its output is capped well below this). */
+const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 
 /** Reads `<length>\n<json>` frames from a byte stream. */
 class FrameReader {
@@ -50,7 +55,7 @@ class FrameReader {
       const nl = this.buf.indexOf(10);
       if (nl < 0) return;
       const n = Number(this.buf.subarray(0, nl).toString('latin1'));
-      if (!Number.isInteger(n) || n < 0) return this.onError(new Error('a runner server sent a malformed frame'));
+      if (!Number.isInteger(n) || n < 0 || n > MAX_FRAME_BYTES) return this.onError(new Error('a runner server sent a malformed or oversized frame'));
       if (this.buf.length < nl + 1 + n) {
         this.need = nl + 1 + n;
         return;
@@ -242,7 +247,8 @@ export class JailedServer {
       return { ok: false, kind: 'memory', reason: "the kernel ended the program at the jail's memory ceiling (its memory, tmpfs, pipes and other kernel objects together)", wallMs: wall(), logTail: log };
     }
     if (r.verdict) return { ok: false, kind: r.verdict.kind, reason: r.verdict.reason, wallMs: wall(), logTail: log };
-    const parsed = parseResult(r.result ?? '', 0, log);
+    const text = r.result64 !== undefined ? Buffer.from(r.result64, 'base64').toString('utf8') : (r.result ?? '');
+    const parsed = parseResult(text, 0, log);
     if (parsed) return { ...parsed, wallMs: wall(), ...(parsed.ok ? { runMs: wall() } : {}) } as SandboxResult;
     return { ok: false, ...describeExit(r.status ?? null, null, limits), wallMs: wall(), logTail: log };
   }

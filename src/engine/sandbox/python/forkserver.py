@@ -11,6 +11,7 @@
 #           address-space and CPU limits, and runs the program.
 # The jail's network namespace is shared by the candidates of one server in turn; candidates
 # cannot open sockets (seccomp), so nothing of theirs lives in it.
+import base64
 import ctypes
 import fcntl
 import json
@@ -256,7 +257,7 @@ def relay_one(run_candidate, go, consumed):
     os.close(req_w)
     relay = Relay(log_r, res_r, pid, request)
     relay.pump(request)
-    result = relay.fds[res_r].decode("utf-8", "replace") if relay.verdict is None else ""
+    result = bytes(relay.fds[res_r]) if relay.verdict is None else b""
     status = None
     if result:
         # The program closed its output: answer at once, and end whatever it still runs
@@ -267,7 +268,8 @@ def relay_one(run_candidate, go, consumed):
     respond({
         "status": status,
         "verdict": relay.verdict,
-        "result": result,
+        # base64, not a JSON string: escaping control bytes would multiply the size by six.
+        "result64": base64.b64encode(result).decode("ascii"),
         "log": relay.fds[log_r][-LOG_TAIL:].decode("utf-8", "replace"),
     })
     if status is None:
