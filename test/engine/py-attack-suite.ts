@@ -458,12 +458,12 @@ test(`${label}: ` + "a candidate's slow teardown does not eat the next candidate
   const prepend = (code: string) => ({ diff: `<<<<<<< SEARCH\nROW_COUNTS = [5, 5, 6, 5, 5]\n=======\n${code}ROW_COUNTS = [5, 5, 6, 5, 5]\n>>>>>>> REPLACE` });
   const lines = [
     prepend('import os as _o, mmap as _m\n_keep = [_m.mmap(-1, 4096, prot=(_m.PROT_READ if _i % 2 else _m.PROT_READ | _m.PROT_WRITE)) for _i in range(30000)]\nfor _ in range(40):\n    if _o.fork() == 0:\n        import time as _t\n        _t.sleep(100)\n'),
-    prepend('import time as _t\n_t.sleep(1.6)\n'),
+    prepend('import time as _t\n_t.sleep(2.4)\n'),
   ];
   const replay = join(dir, 'teardown.jsonl');
   writeFileSync(replay, lines.map((l) => JSON.stringify(l)).join('\n'));
   const cfg = join(dir, 'teardown-limits.json');
-  writeFileSync(cfg, JSON.stringify({ limits: { timeoutMs: 2500, memoryMb: 512 } }));
+  writeFileSync(cfg, JSON.stringify({ limits: { timeoutMs: 4000, memoryMb: 512 } }));
   const out = join(dir, 'run-teardown');
   const r = evolab(['run', 'circle-packing-26-py', '--mutator', 'replay', '--replay', replay, '--iterations', '2', '--workers', '1', '--config', cfg, '--out', out, '--json'], env);
   assert.equal(r.code, 0, r.stderr);
