@@ -113,6 +113,7 @@ test('bad folders are refused with the file and field named, exit 2, and no run 
     ['missing-program', { 'evolab.yaml': manifest.replace('program: initial.py', 'program: nowhere.py') }, /evolab\.yaml: program: expected an existing file/],
     ['wrong-language', { 'evolab.yaml': manifest.replace('program: initial.py', 'program: initial.py\nlanguage: javascript') }, /evolab\.yaml: language: expected "python" for initial\.py/],
     ['bad-direction', { 'evolab.yaml': manifest.replace('direction: min', 'direction: down') }, /evolab\.yaml: metrics\[0\]\.direction: expected "max" or "min"/],
+    ['missing-data', { 'evolab.yaml': manifest + 'data: [nowhere]\n' }, /evolab\.yaml: data\[0\]: expected an existing folder/],
     ['evaluator-crashes', { 'evaluate.py': 'def verify(output, input):\n    raise RuntimeError("evaluator bug")\n' }, /evaluate\.py failed: run error: RuntimeError: evaluator bug/],
     ['evaluator-non-number', { 'evaluate.py': 'def verify(output, input):\n    return {"metrics": {"value": "low"}}\n' }, /evaluate\.py: metric value is "low", not a finite number/],
     ['evaluator-nan', { 'evaluate.py': 'def verify(output, input):\n    return {"metrics": {"value": float("nan")}}\n' }, /evaluate\.py: metric value is .*NaN.*not a finite number/],
@@ -123,6 +124,10 @@ test('bad folders are refused with the file and field named, exit 2, and no run 
     assert.match(r.stderr, message, name);
     assert.ok(!existsSync(r.runDir), `${name}: a run directory was created`);
   }
+  const noPython = evolab(['run', join(EXAMPLES, 'rastrigin-python'), '--iterations', '1', '--out', join(dir, 'no-python')], { ...process.env, EVOLAB_PYTHON: join(dir, 'no-such-python') });
+  assert.equal(noPython.code, 2, noPython.stderr);
+  assert.match(noPython.stderr, /the Python interpreter .*no-such-python did not answer/);
+  assert.ok(!existsSync(join(dir, 'no-python')));
 });
 
 function directMetrics(folder: string, source: string): Record<string, number> {

@@ -7,6 +7,7 @@ import { evolve as evolveApi, openRun as openRunApi } from '../../index.js';
 import { storedConfig, type RunConfig } from '../../engine/config.js';
 import { evaluateProgram } from '../../engine/evaluator.js';
 import { sandboxLayers } from '../../engine/sandbox/report.js';
+import { pythonRuntime } from '../../engine/sandbox/runtimes.js';
 import { refusal, sandboxMode, UNSAFE_ENV } from '../../engine/sandbox/sandbox.js';
 import { openSqliteStore } from '../../engine/store/sqlite-store.js';
 import type { RunStore } from '../../engine/store/store.js';
@@ -27,6 +28,13 @@ const STORE_FILE = 'run.db';
  * evaluator or program is a usage error that leaves no run behind.
  */
 async function preflight(problem: Problem): Promise<void> {
+  if (problem.language === 'python') {
+    try {
+      pythonRuntime();
+    } catch (e) {
+      throw new UsageError(`${problem.origin?.path ?? problem.id}: ${(e as Error).message}`);
+    }
+  }
   const ev = await evaluateProgram(problem, problem.initialProgram);
   if (ev.status !== 'valid') {
     const log = ev.stderrTail.trim() ? `\n${ev.stderrTail.trim().split('\n').slice(-8).join('\n')}` : '';

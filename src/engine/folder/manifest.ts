@@ -157,6 +157,15 @@ function commandList(f: Fields, field: string): string[] {
   return v as string[];
 }
 
+/** `data:` — folders inside the problem folder that programs may read. */
+function dataFolders(dir: string, f: Fields): string[] {
+  if (!f.has('data')) return [];
+  const list = f.data.data;
+  if (!Array.isArray(list)) f.fail('data', 'a list of folders', list);
+  const items = new Fields(f.file, '', Object.fromEntries(list.map((v, i) => [`data[${i}]`, v])));
+  return list.map((_, i) => insideFile(dir, items, `data[${i}]`, 'folder'));
+}
+
 function parseFile(file: string): Record<string, unknown> {
   let data: unknown;
   try {
@@ -185,7 +194,7 @@ export function readManifest(dir: string): Manifest {
   if (!metrics.some((m) => m.name === primary)) f.fail('primary', `one of the metrics (${metrics.map((m) => m.name).join(', ')})`, primary);
   const limits = f.has('limits') ? f.map('limits') : null;
   limits?.onlyKeys(['timeoutMs', 'memoryMb']);
-  const data = f.has('data') ? (Array.isArray(f.data.data) ? (f.data.data as unknown[]) : f.fail('data', 'a list of folders', f.data.data)).map((_, i) => insideFile(dir, new Fields(file, '', { [`data[${i}]`]: (f.data.data as unknown[])[i] }), `data[${i}]`, 'folder')) : [];
+  const data = dataFolders(dir, f);
   return {
     id: f.string('id', /^[a-z0-9][a-z0-9_-]{0,63}$/, 'an id of lower-case letters, digits, - and _ (at most 64)'),
     title: f.optionalString('title', String(f.data.id)),

@@ -10,7 +10,6 @@ import { SCRATCH } from './jail.js';
 import { which } from './which.js';
 
 export type Language = 'javascript' | 'python';
-export const LANGUAGES: readonly Language[] = ['javascript', 'python'];
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const HARNESS_JS = `${HERE}/harness.mjs`;
